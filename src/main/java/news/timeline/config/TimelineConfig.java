@@ -1,0 +1,23 @@
+package news.timeline.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting the service reads under {@code timeline.*}; {@code .env.example} lists their variables. */
+@ConfigMapping(prefix = "timeline")
+public interface TimelineConfig {
+
+    Api api();
+
+    interface Api {
+        /** Keys accepted in {@code X-API-Key} for writes. None configured means writes are open. */
+        Optional<List<String>> keys();
+
+        /** When true, reads need a key too. */
+        @WithDefault("false")
+        boolean readRequiresKey();
+    }
+}

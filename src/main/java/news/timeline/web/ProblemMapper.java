@@ -1,0 +1,149 @@
+package news.timeline.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where exceptions become {@code application/problem+json}. Never leaks classes, SQL or stack traces. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return build(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiProblem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
+                .collect(Collectors.toList());
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid";
+        return build(400, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            return build(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + location(e), uri, List.of());
+        }
+        String field = path(mapping);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "cannot read '" + abbreviate(String.valueOf(f.getValue())) + "' as " + simpleType(f.getTargetType());
+        } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            message = iae.getMessage();
+        } else {
+            message = "has the wrong type or shape";
+        }
+        return build(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message, uri,
+                List.of(new ApiProblem.FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return build(500, "internal", "Internal error", "the service failed; the error is logged", uri, List.of());
+        }
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String title = s == null ? "Error" : s.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "cannot produce the requested media type";
+            case 413 -> "the body is too large";
+            case 415 -> "unsupported media type";
+            default -> e.getMessage() == null ? title : e.getMessage().replaceAll("(?i)\\b(java|jakarta|org|io)\\.[\\w.$]+", "").trim();
+        };
+        return build(status, title.toLowerCase().replace(' ', '-'), title, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("request failed", e);
+        return build(500, "internal", "Internal error", "the service failed; the error is logged", uri, List.of());
+    }
+
+    static Response build(int status, String type, String title, String detail, UriInfo uri, List<ApiProblem.FieldError> errors) {
+        Problem p = new Problem(Problem.TYPE_BASE + type, title, status, detail, uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // method.argN.field -> field
+        String[] parts = path.split("\\.");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i < 2 && parts.length > 2) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(parts[i]);
+        }
+        return out.length() == 0 ? path : out.toString();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            return "one of " + java.util.Arrays.stream(values).map(v -> v.toString()).collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "OffsetDateTime", "Instant" -> "a timestamp with offset";
+            case "Integer", "int", "Long", "long" -> "an integer";
+            case "Double", "double", "Float", "float" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> type.getSimpleName().toLowerCase();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}
