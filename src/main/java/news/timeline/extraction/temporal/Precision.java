@@ -2,7 +2,7 @@ package news.timeline.extraction.temporal;
 
 import java.util.Locale;
 
-/** How finely a date is known, coarsest last. Names are the API's lower-case precision words. */
+/** How finely a date is known, finest first. The API spells them in lower case ({@link #apiName()}). */
 public enum Precision {
     MINUTE, DAY, WEEK, MONTH, SEASON, QUARTER, YEAR, DECADE, CENTURY;
 
@@ -10,8 +10,16 @@ public enum Precision {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** @throws IllegalArgumentException for an unknown name */
     public static Precision fromApiName(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        if (name == null) {
+            throw new IllegalArgumentException("a precision is required");
+        }
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown precision '" + name + "'");
+        }
     }
 
     /** Finer precisions sort first (rank 0 is the finest). */

@@ -1,0 +1,42 @@
+package news.timeline.changes;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Append-only record of what was created, updated, deleted or merged, so clients can sync ("what changed or
+ * went since T"). Writers call it inside their own transaction.
+ */
+@ApplicationScoped
+public class ChangeLog implements PanacheRepository<ChangeEntity> {
+
+    public enum Entity { ACTOR, EVENT, AGREEMENT, ARTICLE }
+
+    public enum Action { CREATED, UPDATED, DELETED, MERGED }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Entity entity, UUID id, Action action, Instant at) {
+        record(entity, id, action, null, at);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Entity entity, UUID id, Action action, UUID mergedInto, Instant at) {
+        ChangeEntity c = new ChangeEntity();
+        c.entity = entity.name().toLowerCase();
+        c.entityId = id;
+        c.action = action.name().toLowerCase();
+        c.mergedInto = mergedInto;
+        c.changedAt = at;
+        persist(c);
+    }
+
+    /** Deletions and merges after {@code since}, oldest first. */
+    public List<ChangeEntity> removedSince(Instant since, int limit) {
+        return find("changedAt > ?1 and action in ('deleted', 'merged') order by changedAt, seq", since).page(0, limit).list();
+    }
+}
