@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.Cursor;
 import news.timeline.web.Page;
 import news.timeline.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,8 +44,8 @@ public class EventResource {
     @Operation(summary = "List events", description = "Chronological: by date start, then precision (finer first), then id; paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "One page; next is null on the last")
     public Page<EventView> list(@Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
-                                @Parameter(description = "1..1000, default 100") @QueryParam("limit") Integer limit) {
-        return events.list(EventQuery.all(), cursor, limit);
+                                @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
+        return events.list(EventQuery.all(), cursor, Cursor.limitParam(limit));
     }
 
     @POST
