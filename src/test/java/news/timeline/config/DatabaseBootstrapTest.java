@@ -12,7 +12,7 @@ class DatabaseBootstrapTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty("timeline.db.url");
+        System.clearProperty("quarkus.datasource.jdbc.url");
     }
 
     @Test
@@ -26,7 +26,7 @@ class DatabaseBootstrapTest {
         assertThat(DatabaseBootstrap.externalDatabaseConfigured(Map.of("TIMELINE_DB_URL", "jdbc:postgresql://db/timeline"), Map.of())).isTrue();
         assertThat(DatabaseBootstrap.externalDatabaseConfigured(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/x"), Map.of())).isTrue();
         assertThat(DatabaseBootstrap.externalDatabaseConfigured(Map.of(), Map.of("TIMELINE_DB_URL", "jdbc:postgresql://db/timeline"))).isTrue();
-        System.setProperty("timeline.db.url", "jdbc:postgresql://db/timeline");
+        System.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://db/timeline");
         assertThat(DatabaseBootstrap.externalDatabaseConfigured(Map.of(), Map.of())).isTrue();
     }
 }
