@@ -102,7 +102,7 @@ public final class RuleBasedTimexTagger implements TimexTagger {
             String quant = r.type() == TimexType.SET && c.match.group().toLowerCase(Locale.ROOT).matches("(every|each)\\b.*")
                     ? c.match.group().substring(0, 4).toUpperCase(Locale.ROOT).trim() : null;
             if (r.type() == TimexType.DATE || r.type() == TimexType.TIME) {
-                resolver.mentioned(v.value());
+                resolver.mentioned(v.value(), v.anchoring());
             }
             Anchoring anchoring = r.type() == TimexType.DATE || r.type() == TimexType.TIME ? v.anchoring() : Anchoring.NONE;
             out.add(new Timex(c.start, c.end, text.substring(c.start, c.end), r.type(), v.value(), mod, r.id(),
@@ -171,7 +171,11 @@ public final class RuleBasedTimexTagger implements TimexTagger {
                 while (i < n && Character.isLetter(text.charAt(i))) {
                     i++;
                 }
-                found = rules.triggerIndex.get(lower(text, s, i));
+                String w = lower(text, s, i);
+                found = rules.triggerIndex.get(w);
+                if (found == null && w.length() > 3 && w.endsWith("s")) {
+                    found = rules.triggerIndex.get(w.substring(0, w.length() - 1)); // "Sundays", "quarters"
+                }
                 if (found == null) {
                     continue;
                 }

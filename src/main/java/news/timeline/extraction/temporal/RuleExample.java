@@ -2,7 +2,7 @@ package news.timeline.extraction.temporal;
 
 /**
  * An example a rule carries: a text with the expected expression marked {@code [[...]]}, the reference date,
- * and the expected type, value and modifier (null when none).
+ * and the expected type, value and modifier (null when none). A null type expects no expression (blocking rules).
  */
 record RuleExample(String ruleId, String source, String reference, String text, int start, int end,
                    TimexType type, String value, String mod) {
@@ -26,7 +26,7 @@ record RuleExample(String ruleId, String source, String reference, String text, 
         }
         ReferenceTime.parse(parts[0]);
         return new RuleExample(ruleId, source, parts[0].trim(), text, open, close - 2,
-                TimexType.valueOf(exp[0]), exp[1], exp.length == 3 ? exp[2] : null);
+                exp[0].equals("NONE") ? null : TimexType.valueOf(exp[0]), exp[1], exp.length == 3 ? exp[2] : null);
     }
 
     @Override

@@ -29,6 +29,16 @@ enum Tense {
                 break;
             }
             Tense t = of(text.substring(ws, we), cues);
+            if (t == PAST) {
+                // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
+                String aux = previousWord(text, from, ws);
+                if (aux.equals("be")) {
+                    return FUTURE;
+                }
+                if (aux.equals("been") || aux.equals("being")) {
+                    t = NONE;
+                }
+            }
             if (t != NONE) {
                 return t;
             }
@@ -55,6 +65,18 @@ enum Tense {
             i = we;
         }
         return NONE;
+    }
+
+    private static String previousWord(String text, int from, int pos) {
+        int we = pos;
+        while (we > from && text.charAt(we - 1) == ' ') {
+            we--;
+        }
+        int ws = we;
+        while (ws > from && Character.isLetter(text.charAt(ws - 1))) {
+            ws--;
+        }
+        return text.substring(ws, we).toLowerCase(Locale.ROOT);
     }
 
     static Tense of(String word, Lexicon cues) {

@@ -47,7 +47,10 @@ final class TimexResolver {
     }
 
     /** Remembers a resolved DATE/TIME value as the narrative's current date. */
-    void mentioned(String value) {
+    void mentioned(String value, Anchoring anchoring) {
+        if (anchoring == Anchoring.NARRATIVE) {
+            return; // "a year earlier" does not move the story's reference time
+        }
         String v = value;
         int t = v.indexOf('T');
         if (t == 10) {
@@ -68,7 +71,7 @@ final class TimexResolver {
             return switch (a[0]) {
                 case "rel" -> rel(a, false);
                 case "shift" -> rel(a, true);
-                case "weekday" -> new Resolved(weekday(dir(a[1], tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
+                case "weekday" -> new Resolved(weekday(dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
                 case "month" -> named(a, tense, Tense.NONE, CalendarPoint.Unit.MONTH, Integer.parseInt(a[2]));
                 case "quarter" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.QUARTER, Integer.parseInt(a[2]));
                 case "half" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.HALF, Integer.parseInt(a[2]));
@@ -85,6 +88,10 @@ final class TimexResolver {
     private Resolved rel(String[] a, boolean keepGranularity) {
         boolean narrativeAnchor = a[1].equals("ref");
         CalendarPoint.Unit unit = CalendarPoint.Unit.of(a[2]);
+        if (a[3].endsWith("X")) {
+            // "several years ago": the text gives no amount
+            return new Resolved(a[3].startsWith("-") ? "PAST_REF" : "FUTURE_REF", Anchoring.REFERENCE);
+        }
         long n = Long.parseLong(a[3].startsWith("+") ? a[3].substring(1) : a[3]);
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
         CalendarPoint p;
@@ -130,11 +137,33 @@ final class TimexResolver {
         if (unit == CalendarPoint.Unit.SEASON && reference.date().getMonthValue() <= 2) {
             year--; // January and February belong to the winter that started the year before
         }
+        int perYear = switch (unit) {
+            case MONTH -> 12;
+            case QUARTER, SEASON -> 4;
+            default -> 2;
+        };
         int y = year;
-        if (d == Tense.PAST) {
-            y = index < current || (index == current && !explicit) ? year : year - 1;
-        } else if (d == Tense.FUTURE) {
-            y = index > current || (index == current && !explicit) ? year : year + 1;
+        if (explicit && d == Tense.PRESENT) {
+            y = reference.date().getYear();
+            if (unit == CalendarPoint.Unit.SEASON && index == 4 && reference.date().getMonthValue() <= 2) {
+                y--;
+            }
+        } else if (explicit) {
+            if (d == Tense.PAST) {
+                y = index < current ? year : year - 1;
+            } else if (d == Tense.FUTURE) {
+                y = index > current ? year : year + 1;
+            }
+        } else {
+            long bestScore = Long.MAX_VALUE;
+            for (int c = year - 1; c <= year + 1; c++) {
+                long diff = (long) (c - year) * perYear + index - current;
+                long score = weigh(diff, d);
+                if (score < bestScore) {
+                    bestScore = score;
+                    y = c;
+                }
+            }
         }
         String v = switch (unit) {
             case MONTH -> String.format("%04d-%02d", y, index);
@@ -151,14 +180,33 @@ final class TimexResolver {
         int month = Integer.parseInt(a[2]);
         int day = Integer.parseInt(a[3]);
         LocalDate ref = reference.date();
-        int y = ref.getYear();
-        LocalDate same = safeDate(y, month, day);
-        if (d == Tense.PAST && (same.isAfter(ref) || explicit && same.equals(ref))) {
-            y--;
-        } else if (d == Tense.FUTURE && (same.isBefore(ref) || explicit && same.equals(ref))) {
-            y++;
+        LocalDate best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
+            LocalDate c = safeDate(y, month, day);
+            long diff = c.toEpochDay() - ref.toEpochDay();
+            if (explicit && (d == Tense.PAST && diff >= 0 || d == Tense.FUTURE && diff <= 0)) {
+                continue;
+            }
+            long score = weigh(diff, d);
+            if (score < bestScore) {
+                bestScore = score;
+                best = c;
+            }
         }
-        return new Resolved(safeDate(y, month, day) + suffix(a, 4), Anchoring.REFERENCE);
+        return new Resolved(best + suffix(a, 4), Anchoring.REFERENCE);
+    }
+
+    /**
+     * Distance from the reference, made three times longer on the side the tense points away from: a past-tense
+     * "Aug. 21" is the last one unless the next one is much nearer.
+     */
+    private static long weigh(long diff, Tense d) {
+        long dist = Math.abs(diff);
+        if (d == Tense.PAST && diff > 0 || d == Tense.FUTURE && diff < 0) {
+            return dist * 3;
+        }
+        return dist;
     }
 
     private static LocalDate safeDate(int y, int m, int d) {
