@@ -34,7 +34,23 @@ public final class ActorRecognizer {
     }
 
     public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known) {
-        return new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        return recognize(text, timexes, known, null);
+    }
+
+    /** With the article's title: actors it names weigh more when "the two sides" are resolved. */
+    public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known, String title) {
+        ActorAnalysis a = new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        if (title != null && !title.isBlank()) {
+            for (ActorEntity e : a.actors()) {
+                for (String alias : e.aliases()) {
+                    if (alias.length() >= 3 && title.contains(alias)) {
+                        a.inTitle().add(e);
+                        break;
+                    }
+                }
+            }
+        }
+        return a;
     }
 
     /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
@@ -110,7 +126,7 @@ public final class ActorRecognizer {
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
             }
-            return new ActorAnalysis(List.copyOf(order), bySentence);
+            return new ActorAnalysis(List.copyOf(order), bySentence, new java.util.HashSet<>());
         }
 
         // ---------------------------------------------------------------- pass A: gazetteer and known aliases
@@ -143,6 +159,12 @@ public final class ActorRecognizer {
                 };
                 if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
                     use = ActorMention.Use.PLACE;
+                }
+                if (m.sense() == Gazetteer.Sense.METONYM && i > 0 && Set.of("the", "a", "an", "this").contains(toks.get(i - 1).norm())
+                        && i + m.length() < n && !toks.get(i + m.length()).capitalized() && toks.get(i + m.length()).isWord()
+                        && !Set.of("is", "was", "has", "had", "said", "says", "will", "would").contains(toks.get(i + m.length()).norm())
+                        && !e.name().equals("United States")) {
+                    use = ActorMention.Use.PLACE; // "the London talks"
                 }
                 addMention(a, s, i, i + m.length(), use, e.ruleId());
                 if (a.kind() == ActorKind.PERSON) {
@@ -242,10 +264,9 @@ public final class ActorRecognizer {
                 }
                 if (k < toks.size() && STATE_MEDIA_HEADS.contains(toks.get(k).norm()) && !covered[s.index()][k]) {
                     ActorEntity outlet = null;
-                    for (ActorEntity a : order) {
-                        if (a.outlet && country.name().equals(a.stateOf)) {
-                            outlet = a;
-                        }
+                    Gazetteer.Entry agency = gazetteer.stateOutlet(country.name());
+                    if (agency != null) {
+                        outlet = entityFor(agency);
                     }
                     if (outlet == null) {
                         outlet = entity(country.name() + " state media", ActorKind.ORGANIZATION, "actors.state-media");

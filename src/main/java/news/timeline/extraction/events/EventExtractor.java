@@ -77,7 +77,7 @@ public final class EventExtractor {
         anniversaries(groups);
         List<EventGroup> out = new ArrayList<>();
         for (EventGroup g : groups) {
-            if (g.date != null && !g.participants.isEmpty()) {
+            if (g.date != null) {
                 out.add(g);
             }
         }
@@ -151,12 +151,15 @@ public final class EventExtractor {
             int b = timexTokens[k][1];
             EventMention best = null;
             int bestDist = Integer.MAX_VALUE;
+            if (yearModifier(toks, x, b)) {
+                continue;
+            }
             for (EventMention e : found) {
                 int dist;
                 if (e.to <= a) {
-                    dist = a - e.to;
+                    dist = plainWords(toks, e.to, a);
                 } else if (e.from >= b) {
-                    dist = e.from - b + (a <= 1 ? 0 : 2);
+                    dist = plainWords(toks, b, e.from) + (a <= 1 ? 0 : 2);
                 } else {
                     dist = 0;
                 }
@@ -203,7 +206,7 @@ public final class EventExtractor {
         }
         Set<DateValue> explicitDates = new HashSet<>();
         for (EventMention e : found) {
-            if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME) {
+            if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME && !e.rule.noun()) {
                 explicitDates.add(e.date);
             }
         }
@@ -213,6 +216,9 @@ public final class EventExtractor {
                 continue;
             }
             boolean frame = e.rule.strength() == TriggerLexicon.Strength.FRAME;
+            if (frame && e.rule.type() == EventType.REPORT && mentions.stream().noneMatch(m -> m.actor().outlet())) {
+                continue; // only a news outlet's dated report is an event
+            }
             if (frame && hasContent) {
                 // a dated report by a news agency is an event of its own (optional on timelines)
                 if (!(e.date != null && e.rule.type() == EventType.REPORT)) {
@@ -229,7 +235,7 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
             }
-            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun()) {
+            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun() && e.rule.strength() == TriggerLexicon.Strength.STRONG) {
                 e.date = explicitDates.iterator().next();
                 e.dateSource = EventMention.DateSource.SENTENCE;
                 e.dateRule = "events.date.same-sentence";
@@ -264,6 +270,27 @@ public final class EventExtractor {
             out.add(e);
         }
         return out;
+    }
+
+    /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
+    private static int plainWords(List<Token> toks, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.isWord() && !t.capitalized()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** "Office Depot's 2014 US revenue": a bare year before a noun qualifies it and dates no event. */
+    private static boolean yearModifier(List<Token> toks, Timex x, int after) {
+        if (!x.text().matches("\\d{4}") || after >= toks.size()) {
+            return false;
+        }
+        Token next = toks.get(after);
+        return next.isWord() && Character.isLetter(next.text().charAt(0)) && !Set.of("and", "or", "to", "when", "after", "before", "until").contains(next.norm());
     }
 
     private static DateValue referenceMonth(ReferenceTime reference) {
@@ -335,6 +362,11 @@ public final class EventExtractor {
                     chosen = alternative;
                 }
             }
+            if (!chosen.rule().noun() && i > 0 && Set.of("those", "the", "of", "a", "an").contains(toks.get(i - 1).norm())
+                    && chosen.tokens().length == 1) {
+                i++;
+                continue; // "the bodies of those killed": a participle used as a noun
+            }
             // a noun right next to a verb of the same type is one mention ("Fighting flared")
             int len = chosen.tokens().length;
             if (!out.isEmpty()) {
@@ -366,7 +398,7 @@ public final class EventExtractor {
     }
 
     private static boolean requiresMet(List<Token> toks, int from, int to, Set<String> requires) {
-        int a = Math.max(0, from - REQUIRES_WINDOW);
+        int a = Math.max(0, from - 3);
         int b = Math.min(toks.size(), to + REQUIRES_WINDOW);
         for (int k = a; k < b; k++) {
             if (k >= from && k < to) {
@@ -385,6 +417,9 @@ public final class EventExtractor {
             String w = lexicon.tense(toks.get(k).norm());
             if (w == null || w.equals("pastform")) {
                 continue;
+            }
+            if (w.equals("perfect") && k + 1 < toks.size() && Set.of("a", "an", "the", "their", "his", "her").contains(toks.get(k + 1).norm())) {
+                continue; // "would have a meeting": have is the main verb
             }
             if (w.equals("future") && toks.get(k).norm().equals("to") && k > 0) {
                 String before = toks.get(k - 1).norm();
@@ -432,7 +467,7 @@ public final class EventExtractor {
                 if (GROUP_COUNTRY.contains(h)) {
                     e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
                 } else if (GROUP_PERSON.contains(h)) {
-                    e.participants.addAll(actors.top(ActorKind.PERSON, 2));
+                    e.participants.addAll(actors.topLeaders(2));
                 } else if (GROUP_ORG.contains(h)) {
                     e.participants.addAll(actors.top(ActorKind.ORGANIZATION, 2));
                 } else if (h.equals("other") && w.equals("each")) {
@@ -460,6 +495,7 @@ public final class EventExtractor {
             }
         }
         if (e.rule.type() == EventType.REPORT) {
+            e.participants.clear();
             e.participants.addAll(e.sources);
         }
     }
@@ -631,8 +667,8 @@ public final class EventExtractor {
     }
 
     private static boolean encounterAgreement(EventType a, EventType b) {
-        Set<String> f = Set.of(a.family(), b.family());
-        return f.equals(Set.of("encounter", "agreement"));
+        // talks end in agreements; summits and visits are events of their own
+        return (a == EventType.NEGOTIATION && b.family().equals("agreement")) || (b == EventType.NEGOTIATION && a.family().equals("agreement"));
     }
 
     private static boolean datesCompatible(DateValue a, EventMention.DateSource sa, DateValue b, EventMention.DateSource sb) {
@@ -654,7 +690,7 @@ public final class EventExtractor {
             hard = a.start().isBefore(b.start()) ? a : b;
             soft = hard == a ? b : a;
         }
-        return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 7;
+        return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 3;
     }
 
     private static int overlap(Set<ActorEntity> a, Set<ActorEntity> b) {
