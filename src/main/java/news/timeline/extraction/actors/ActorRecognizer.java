@@ -566,8 +566,8 @@ public final class ActorRecognizer {
                 ActorEntity country = m.actor();
                 ActorEntity target = null;
                 for (ActorEntity e : order) {
-                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null
-                            && KeyNames.key(e.role).endsWith(head)) {
+                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null && !e.unnamed
+                            && sharesRoleWord(e.role, role)) {
                         target = e;
                     }
                 }
@@ -584,6 +584,17 @@ public final class ActorRecognizer {
                 }
                 addMention(target, s, from, k, ActorMention.Use.DESCRIPTION, "actors.person.description");
             }
+        }
+
+        /** "top trade negotiator" and "international trade representative" share "trade"; "Vice Foreign Minister" and "leader" share nothing. */
+        boolean sharesRoleWord(String a, String b) {
+            java.util.Set<String> wa = new java.util.HashSet<>(java.util.Arrays.asList(KeyNames.key(a).split(" ")));
+            for (String w : KeyNames.key(b).split(" ")) {
+                if (wa.contains(w) && w.length() > 3 && !Set.of("vice", "deputy", "first", "senior", "acting", "former", "chief").contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         // ---------------------------------------------------------------- context of a name

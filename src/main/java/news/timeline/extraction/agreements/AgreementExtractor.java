@@ -228,7 +228,9 @@ public final class AgreementExtractor {
                     target.ruleId = "agreements.named";
                 }
                 target.modifiers.addAll(mods);
-                target.modifiers.addAll(placeWords);
+                if (!named) {
+                    target.modifiers.addAll(placeWords);
+                }
                 target.aliases.add(surface);
                 target.sentences.add(s.index());
                 target.mentions.add(new SourceSpan(toks.get(spanFrom).start(), toks.get(b - 1).end(), surface,
@@ -238,7 +240,7 @@ public final class AgreementExtractor {
                     int dist = Integer.MAX_VALUE;
                     for (EventMention m : here) {
                         int dd = Math.min(Math.abs(m.from() - i), Math.abs(m.to() - i));
-                        if (dd < dist) {
+                        if (dd < dist && dd <= 7) {
                             dist = dd;
                             nearest = m;
                         }

@@ -140,40 +140,52 @@ public final class EventExtractor {
             e.heading = heading;
             e.tense = tense(s, e);
         }
-        // link each dated time expression to its nearest trigger
+        // link dated time expressions to triggers, closest pairs first, one each
+        List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < timexes.size(); k++) {
             Timex x = timexes.get(k);
-            Optional<DateValue> d = x.date();
-            if (d.isEmpty() || timexTokens[k] == null || isAnniversaryContext(toks, timexTokens[k][0])) {
+            if (x.date().isEmpty() || timexTokens[k] == null) {
                 continue;
             }
             int a = timexTokens[k][0];
             int b = timexTokens[k][1];
-            EventMention best = null;
-            int bestDist = Integer.MAX_VALUE;
             if (yearModifier(toks, x, b)) {
                 continue;
             }
-            for (EventMention e : found) {
+            for (int q = 0; q < found.size(); q++) {
+                EventMention e = found.get(q);
                 int dist;
                 if (e.to <= a) {
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 1) {
+                        continue; // "reported on Saturday" dates the report only when adjacent
+                    }
                     dist = plainWords(toks, e.to, a);
                 } else if (e.from >= b) {
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && a > 1) {
+                        continue; // a reporting verb after the date reports it; the date belongs to the content
+                    }
                     dist = plainWords(toks, b, e.from) + (a <= 1 ? 0 : 2);
                 } else {
                     dist = 0;
                 }
-                if (dist < bestDist && e.timexIndex < 0) {
-                    best = e;
-                    bestDist = dist;
+                if (dist <= MAX_TIMEX_DISTANCE) {
+                    pairs.add(new int[] {dist, k, q});
                 }
             }
-            if (best != null && bestDist <= MAX_TIMEX_DISTANCE) {
-                best.timexIndex = k;
-                best.date = d.get();
-                best.dateSource = EventMention.DateSource.EXPLICIT;
-                best.dateRule = "events.date.explicit:" + x.ruleId();
+        }
+        pairs.sort((p, r) -> p[0] != r[0] ? Integer.compare(p[0], r[0]) : Integer.compare(p[1], r[1]));
+        boolean[] timexUsed = new boolean[timexes.size()];
+        for (int[] p : pairs) {
+            EventMention e = found.get(p[2]);
+            if (timexUsed[p[1]] || e.timexIndex >= 0) {
+                continue;
             }
+            Timex x = timexes.get(p[1]);
+            timexUsed[p[1]] = true;
+            e.timexIndex = p[1];
+            e.date = x.date().get();
+            e.dateSource = EventMention.DateSource.EXPLICIT;
+            e.dateRule = "events.date.explicit:" + x.ruleId();
         }
         // nouns right after a verb trigger of the same clause ("reached a truce at Geneva talks") are its setting
         for (EventMention e : found) {
@@ -476,6 +488,13 @@ public final class EventExtractor {
             }
             if ((w.equals("both") && (i + 1 >= toks.size() || toks.get(i + 1).norm().equals("sides")))) {
                 e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+            }
+        }
+        for (Token tok : toks) {
+            if (tok.norm().equals("enemy")) {
+                // "the enemy fired": the other side of a two-sided conflict
+                e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+                break;
             }
         }
         for (int i = 0; i + 1 < toks.size(); i++) {
