@@ -160,6 +160,10 @@ public final class ActorRecognizer {
                 if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
                     use = ActorMention.Use.PLACE;
                 }
+                if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1])
+                        && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
+                    use = ActorMention.Use.PLACE; // "Office Depot's 2014 US revenue": a qualifier, not a participant
+                }
                 if (m.sense() == Gazetteer.Sense.METONYM && i > 0 && Set.of("the", "a", "an", "this").contains(toks.get(i - 1).norm())
                         && i + m.length() < n && !toks.get(i + m.length()).capitalized() && toks.get(i + m.length()).isWord()
                         && !Set.of("is", "was", "has", "had", "said", "says", "will", "would").contains(toks.get(i + m.length()).norm())
@@ -291,6 +295,13 @@ public final class ActorRecognizer {
                 if (j <= i) {
                     i++;
                     continue;
+                }
+                // "University of Michigan's Ross School of Business" is one organization
+                if (j + 1 < n && toks.get(j).norm().equals("'s") && orgLike(toks, i, j)) {
+                    int j2 = runEnd(s, j + 1);
+                    if (j2 > j + 1 && orgLike(toks, j + 1, j2)) {
+                        j = j2;
+                    }
                 }
                 classify(s, i, j);
                 i = j;
