@@ -174,8 +174,12 @@ public final class ArticleExtractor {
                 reporters.addAll(g.participants());
             }
         }
+        java.util.Set<ActorEntity> participating = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EventGroup g : groups) {
+            participating.addAll(g.participants());
+        }
         for (ActorEntity a : actorAnalysis.actors()) {
-            if (a.salience() == 0 || (a.outlet() && !reporters.contains(a))) {
+            if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))) {
                 continue;
             }
             kept.add(a);

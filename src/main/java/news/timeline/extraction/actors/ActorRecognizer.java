@@ -243,10 +243,15 @@ public final class ActorRecognizer {
             if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
                 return true;
             }
-            // "in Ganja, Azerbaijan"
-            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()
-                    && PLACE_PREPOSITIONS.contains(toks.get(i - 3).norm())) {
-                return true;
+            // "in Ganja, Azerbaijan", "in El Obeid, Sudan"
+            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()) {
+                int k = i - 2;
+                while (k > 0 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord() && i - k < 6) {
+                    k--;
+                }
+                if (k > 0 && PLACE_PREPOSITIONS.contains(toks.get(k - 1).norm())) {
+                    return true;
+                }
             }
             return false;
         }
@@ -339,7 +344,7 @@ public final class ActorRecognizer {
             int i = i0;
             boolean orgLike = orgLike(toks, i, j);
             // leading title words and sentence-initial function words are context, not name
-            while (i < j && (gazetteer.common(toks.get(i).norm())
+            while (i < j && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
                     || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
                     || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
                 i++;
@@ -433,6 +438,10 @@ public final class ActorRecognizer {
             addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
             org.aliases.add(full);
             org.aliases.add(name);
+            if (j + 2 < toks.size() && toks.get(j).text().equals("(") && toks.get(j + 2).text().equals(")")
+                    && toks.get(j + 1).allCaps() && toks.get(j + 1).text().length() >= 2) {
+                addMention(org, s, j + 1, j + 2, ActorMention.Use.NAME, "actors.organization.acronym");
+            }
         }
 
         /** Role and affiliation of a person from the words around its name. */
@@ -450,6 +459,8 @@ public final class ActorRecognizer {
                     person.affiliation = org;
                 } else if (ctx.possessor != null) {
                     person.affiliation = ctx.possessor;
+                } else if (ctx.pendingOwner >= 0) {
+                    pendingAffiliations.add(new Object[] {person, s.index(), ctx.pendingOwner});
                 }
                 String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
                 person.aliases.add(alias);
@@ -622,6 +633,7 @@ public final class ActorRecognizer {
             int appositionTarget = -1;
             ActorEntity appositionPossessor;
             boolean speech;
+            int pendingOwner = -1;
         }
 
         Context context(Sentence s, int i, int j) {
@@ -630,7 +642,12 @@ public final class ActorRecognizer {
             // title chain before the name
             int k = i - 1;
             int orgNoun = -1;
-            while (k >= 0 && !covered[s.index()][k] && gazetteer.titleHint(toks.get(k).norm()) != null) {
+            while (k >= 0 && !covered[s.index()][k] && (gazetteer.titleHint(toks.get(k).norm()) != null
+                    || (toks.get(k).text().equals("-") && k > 0 && gazetteer.titleHint(toks.get(k - 1).norm()) != null))) {
+                if (toks.get(k).text().equals("-")) {
+                    k--;
+                    continue;
+                }
                 String h = gazetteer.titleHint(toks.get(k).norm());
                 if (c.prefixHint == null && !h.equals("modifier") && !h.equals("org-noun")) {
                     c.prefixHint = h;
@@ -652,6 +669,9 @@ public final class ActorRecognizer {
                     p--;
                 }
                 ActorMention owner = mentionEndingAt(s, p + 1);
+                if (owner == null && p >= 0 && toks.get(p).capitalized() && toks.get(p).isWord() && !gazetteer.common(toks.get(p).norm())) {
+                    c.pendingOwner = p;
+                }
                 if (owner != null && owner.actor().kind() != ActorKind.PERSON) {
                     c.possessor = owner.actor();
                     c.possessorFrom = owner.from();

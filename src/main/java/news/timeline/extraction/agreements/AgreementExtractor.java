@@ -415,9 +415,16 @@ public final class AgreementExtractor {
 
     private void finish(AnalyzedText text, ActorAnalysis actors, AgreementFinding f) {
         if (f.signing != null) {
+            // companies sign company deals; countries sign the rest
+            int orgs = 0;
             for (ActorEntity a : f.signing.participants()) {
-                if ((a.kind() == ActorKind.COUNTRY || (a.kind() == ActorKind.ORGANIZATION && a.affiliation() == null))
-                        && !f.mediators.contains(a)) {
+                if (a.kind() == ActorKind.ORGANIZATION && a.affiliation() == null && !f.mediators.contains(a)) {
+                    orgs++;
+                }
+            }
+            ActorKind partyKind = orgs >= 2 ? ActorKind.ORGANIZATION : ActorKind.COUNTRY;
+            for (ActorEntity a : f.signing.participants()) {
+                if (a.kind() == partyKind && (partyKind == ActorKind.COUNTRY || a.affiliation() == null) && !f.mediators.contains(a)) {
                     f.parties.add(a);
                 }
             }

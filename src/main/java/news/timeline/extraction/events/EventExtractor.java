@@ -149,14 +149,14 @@ public final class EventExtractor {
             }
             int a = timexTokens[k][0];
             int b = timexTokens[k][1];
-            if (yearModifier(toks, x, b)) {
-                continue;
+            if (yearModifier(toks, x, b) || (a > 0 && toks.get(a - 1).norm().equals("since"))) {
+                continue; // "since the spring" bounds a state, it dates no event
             }
             for (int q = 0; q < found.size(); q++) {
                 EventMention e = found.get(q);
                 int dist;
                 if (e.to <= a) {
-                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 1) {
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 3) {
                         continue; // "reported on Saturday" dates the report only when adjacent
                     }
                     dist = plainWords(toks, e.to, a);
@@ -352,7 +352,7 @@ public final class EventExtractor {
                 if (!matches(toks, blocked, i, f.tokens())) {
                     continue;
                 }
-                if (!f.rule().requires().isEmpty() && !requiresMet(toks, i, i + f.tokens().length, f.rule().requires())) {
+                if (!f.rule().requires().isEmpty() && !requiresMet(toks, i, i + f.tokens().length, f.rule())) {
                     continue;
                 }
                 if (chosen == null) {
@@ -409,9 +409,10 @@ public final class EventExtractor {
         return true;
     }
 
-    private static boolean requiresMet(List<Token> toks, int from, int to, Set<String> requires) {
-        int a = Math.max(0, from - 3);
-        int b = Math.min(toks.size(), to + REQUIRES_WINDOW);
+    private static boolean requiresMet(List<Token> toks, int from, int to, TriggerLexicon.Rule rule) {
+        Set<String> requires = rule.requires();
+        int a = Math.max(0, from - rule.before());
+        int b = Math.min(toks.size(), to + rule.after());
         for (int k = a; k < b; k++) {
             if (k >= from && k < to) {
                 continue;
@@ -511,6 +512,14 @@ public final class EventExtractor {
                     e.participants.add(aff);
                 }
                 aff = aff.affiliation();
+            }
+        }
+        if (e.participants.isEmpty()) {
+            // "a drone struck a market in El Obeid, Sudan": the country where it happened
+            for (ActorMention m : mentions) {
+                if (m.use() == ActorMention.Use.PLACE && m.actor().kind() == ActorKind.COUNTRY) {
+                    e.participants.add(m.actor());
+                }
             }
         }
         if (e.rule.type() == EventType.REPORT) {
@@ -732,7 +741,7 @@ public final class EventExtractor {
             g.dateSource = m.dateSource;
             g.dateRule = m.dateRule;
         }
-        if (g.place == null) {
+        if (g.place == null || (!m.rule.noun() && m.place != null && g.mentions.stream().allMatch(x -> x == m || x.rule.noun()))) {
             g.place = m.place;
         }
         g.participants.addAll(m.participants);
