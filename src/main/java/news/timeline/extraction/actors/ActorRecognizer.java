@@ -55,6 +55,14 @@ public final class ActorRecognizer {
 
     /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
     public static boolean titleCase(Sentence s) {
+        List<Token> all = s.tokens();
+        if (all.isEmpty() || !s.lineStart()) {
+            return false;
+        }
+        String last = all.get(all.size() - 1).text();
+        if (last.equals(".") || last.equals("?") || last.equals("!")) {
+            return false; // headlines carry no final stop
+        }
         int words = 0;
         int caps = 0;
         for (Token t : s.tokens()) {
@@ -844,7 +852,9 @@ public final class ActorRecognizer {
             for (int k = from; k < to; k++) {
                 covered[s.index()][k] = true;
             }
-            a.aliases.add(text.text().substring(start, end));
+            if (use != ActorMention.Use.PLACE) {
+                a.aliases.add(text.text().substring(start, end));
+            }
         }
     }
 }

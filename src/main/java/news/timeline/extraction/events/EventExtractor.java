@@ -645,7 +645,8 @@ public final class EventExtractor {
                 if (!g.type.family().equals(m.rule.type().family())) {
                     continue;
                 }
-                boolean before = g.mentions.get(0).sentence.index() <= m.sentence.index() || m.heading;
+                // "The meeting coincided with ... the summit": a definite noun points back, not to its own sentence
+                boolean before = g.mentions.get(0).sentence.index() < m.sentence.index() || m.heading;
                 if (!before) {
                     continue;
                 }
