@@ -93,14 +93,38 @@ final class TimexResolver {
             return new Resolved(a[3].startsWith("-") ? "PAST_REF" : "FUTURE_REF", Anchoring.REFERENCE);
         }
         long n = Long.parseLong(a[3].startsWith("+") ? a[3].substring(1) : a[3]);
+        // an optional "~G" asks for the result at granularity G ("the year-ago quarter")
+        CalendarPoint.Unit at = null;
+        int next = 4;
+        if (a.length > 4 && a[4].startsWith("~")) {
+            at = CalendarPoint.Unit.of(a[4].substring(1));
+            next = 5;
+        }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (at != null && anchor.unit().ordinal() > at.ordinal()) {
+            anchor = dct; // the narrative date is too coarse to name that period
+        }
         CalendarPoint p;
-        if (keepGranularity && anchor != dct) {
-            p = anchor.plus(unit, n);
+        if (at != null) {
+            p = anchor.coarsen(at).plus(unit, n);
+        } else if (keepGranularity && anchor != dct) {
+            p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
         } else {
             p = anchor.coarsen(unit).plus(unit, n);
         }
-        return new Resolved(p.value() + suffix(a, 4), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+        return new Resolved(p.value() + suffix(a, next), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+    }
+
+    /**
+     * Whether "a year earlier" keeps its anchor's granularity: a quarter, half or season stays one (the
+     * year-ago quarter), a day or month named in passing does not (TimeBank annotates the year).
+     */
+    private static boolean keepable(CalendarPoint.Unit anchor, CalendarPoint.Unit shift) {
+        if (anchor.ordinal() >= shift.ordinal()) {
+            return true;
+        }
+        return shift == CalendarPoint.Unit.YEAR && (anchor == CalendarPoint.Unit.QUARTER
+                || anchor == CalendarPoint.Unit.HALF || anchor == CalendarPoint.Unit.SEASON);
     }
 
     private static String suffix(String[] a, int i) {
