@@ -64,7 +64,7 @@ final class TimexResolver {
 
     Resolved resolve(String value, Tense tense) {
         if (!value.startsWith("@")) {
-            return new Resolved(value, Anchoring.NONE);
+            return new Resolved(value.startsWith("P") ? Durations.normalize(value) : value, Anchoring.NONE);
         }
         String[] a = value.substring(1).trim().split("\\s+");
         try {
