@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class TimexResolver {
 
-    private static final Set<String> DIRECTIVES = Set.of("rel", "shift", "weekday", "weekend", "month", "monthday", "quarter", "half", "season");
+    private static final Set<String> DIRECTIVES = Set.of("rel", "shift", "weekday", "weekend", "holiday", "month", "monthday", "quarter", "half", "season");
 
     record Resolved(String value, Anchoring anchoring) {
     }
@@ -75,6 +75,7 @@ final class TimexResolver {
                 case "shift" -> rel(a, true);
                 case "weekday" -> new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
                 case "weekend" -> new Resolved(weekend(a[1], tense), Anchoring.REFERENCE);
+                case "holiday" -> holiday(a, tense);
                 case "month" -> named(a, tense, Tense.NONE, CalendarPoint.Unit.MONTH, Integer.parseInt(a[2]));
                 case "quarter" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.QUARTER, Integer.parseInt(a[2]));
                 case "half" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.HALF, Integer.parseInt(a[2]));
@@ -259,6 +260,27 @@ final class TimexResolver {
             return dist * 3;
         }
         return dist;
+    }
+
+    /** A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. */
+    private Resolved holiday(String[] a, Tense tense) {
+        Tense d = dir(a[1], tense, Tense.NONE);
+        LocalDate ref = reference.date();
+        LocalDate best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
+            LocalDate c = Holidays.in(a[2], y);
+            long diff = c.toEpochDay() - ref.toEpochDay();
+            if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0) {
+                continue;
+            }
+            long score = weigh(diff, d);
+            if (score < bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return new Resolved(best.toString(), Anchoring.REFERENCE);
     }
 
     private static LocalDate safeDate(int y, int m, int d) {
