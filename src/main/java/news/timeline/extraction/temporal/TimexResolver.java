@@ -271,8 +271,9 @@ final class TimexResolver {
         for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
             LocalDate c = Holidays.in(a[2], y);
             long diff = c.toEpochDay() - ref.toEpochDay();
-            if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0) {
-                continue;
+            if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0
+                    || d == Tense.PAST && diff > 0 || d == Tense.FUTURE && diff < 0) {
+                continue; // a holiday is a year away at most: the tense decides the side
             }
             long score = weigh(diff, d);
             if (score < bestScore) {
