@@ -43,7 +43,7 @@ public class AgreementResource {
     @Operation(summary = "List agreements", description = "In name order, paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "One page; next is null on the last")
     public Page<AgreementView> list(@Parameter(description = "Part of the name") @QueryParam("q") String q,
-                                    @Parameter(schema = @Schema(enumeration = {"treaty", "accord", "deal", "memorandum", "ceasefire", "framework", "declaration", "other"}))
+                                    @Parameter(schema = @Schema(enumeration = {"treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other"}))
                                     @QueryParam("kind") String kind,
                                     @Parameter(schema = @Schema(enumeration = {"proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown"}))
                                     @QueryParam("status") String status,
