@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.timeline.actors.AliasNormalizer;
-import news.timeline.actors.ActorService;
+import news.timeline.actors.AliasIndex;
 import news.timeline.changes.ChangeLog;
 import news.timeline.events.SourceInput;
 import news.timeline.extraction.ActorKind;
@@ -49,18 +49,18 @@ public class ArticleService {
     private final FactWriter facts;
     private final ArticleViews views;
     private final ChangeLog changes;
-    private final ActorService actorService;
+    private final AliasIndex aliasIndex;
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
     ArticleService(ArticleExtractor extractor, ArticleRepository articles, FactWriter facts, ArticleViews views,
-                   ChangeLog changes, ActorService actorService) {
+                   ChangeLog changes, AliasIndex aliasIndex) {
         this.extractor = extractor;
         this.articles = articles;
         this.facts = facts;
         this.views = views;
         this.changes = changes;
-        this.actorService = actorService;
+        this.aliasIndex = aliasIndex;
         this.clock = Clock.systemUTC();
     }
 
@@ -244,14 +244,10 @@ public class ArticleService {
         }
     }
 
-    /** Aliases already in the database, looked up once per name per article. */
+    /** Aliases already in the database, from the in-memory index brought up to date once per article. */
     private KnownActors knownActors() {
-        Map<String, Optional<KnownActors.KnownActor>> memo = new ConcurrentHashMap<>();
-        return alias -> memo.computeIfAbsent(AliasNormalizer.normalize(alias), this::lookup);
-    }
-
-    private Optional<KnownActors.KnownActor> lookup(String normalized) {
-        return actorService.findByAlias(normalized).stream().findFirst().map(a -> new KnownActors.KnownActor(a.id().toString(),
+        aliasIndex.refresh();
+        return alias -> aliasIndex.first(AliasNormalizer.normalize(alias)).map(a -> new KnownActors.KnownActor(a.id().toString(),
                 a.slug(), a.name(), ActorKind.valueOf(a.kind().toUpperCase(java.util.Locale.ROOT))));
     }
 }

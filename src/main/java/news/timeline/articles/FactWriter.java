@@ -41,7 +41,7 @@ class FactWriter {
 
     /** The id of the stored actor known under this name or one of its distinctive aliases, or of a new one. */
     UUID resolveActor(ExtractedActor a) {
-        if (a.knownId() != null) {
+        if (a.knownId() != null && actors.find(a.knownId()).isPresent()) {
             return UUID.fromString(a.knownId());
         }
         articles.lock("actor:" + AliasNormalizer.normalize(a.name()));
