@@ -87,6 +87,7 @@ public final class ActorRecognizer {
         final boolean[][] blocked;
         final boolean[] heading;
         final List<Object[]> pendingAffiliations = new ArrayList<>();
+        final Map<String, ActorEntity> aliasIndex = new HashMap<>();
 
         Run(AnalyzedText text, List<Timex> timexes, KnownActors known) {
             this.text = text;
@@ -293,7 +294,7 @@ public final class ActorRecognizer {
                     }
                     int from = j - (j > 0 && toks.get(j - 1) != null ? 0 : 0);
                     addMention(outlet, s, start, k + 1, ActorMention.Use.DESCRIPTION, "actors.state-media");
-                    outlet.aliases.add(text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
+                    alias(outlet, text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
                 }
             }
         }
@@ -444,8 +445,8 @@ public final class ActorRecognizer {
                 org.affiliation = owner;
             }
             addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
-            org.aliases.add(full);
-            org.aliases.add(name);
+            alias(org, full);
+            alias(org, name);
             if (j + 2 < toks.size() && toks.get(j).text().equals("(") && toks.get(j + 2).text().equals(")")
                     && toks.get(j + 1).allCaps() && toks.get(j + 1).text().length() >= 2) {
                 addMention(org, s, j + 1, j + 2, ActorMention.Use.NAME, "actors.organization.acronym");
@@ -471,7 +472,7 @@ public final class ActorRecognizer {
                     pendingAffiliations.add(new Object[] {person, s.index(), ctx.pendingOwner});
                 }
                 String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
-                person.aliases.add(alias);
+                alias(person, alias);
             }
             if (ctx.appositionRole != null) {
                 if (person.role == null || ctx.prefixRole == null) {
@@ -797,17 +798,13 @@ public final class ActorRecognizer {
         ActorEntity findByAlias(String surface) {
             String key = KeyNames.key(surface);
             ActorEntity e = entities.get(key);
-            if (e != null) {
-                return e;
+            return e != null ? e : aliasIndex.get(key);
+        }
+
+        void alias(ActorEntity a, String surface) {
+            if (a.aliases.add(surface)) {
+                aliasIndex.putIfAbsent(KeyNames.key(surface), a);
             }
-            for (ActorEntity a : order) {
-                for (String al : a.aliases) {
-                    if (KeyNames.key(al).equals(key)) {
-                        return a;
-                    }
-                }
-            }
-            return null;
         }
 
         ActorEntity entityFor(Gazetteer.Entry e) {
@@ -853,7 +850,7 @@ public final class ActorRecognizer {
                 covered[s.index()][k] = true;
             }
             if (use != ActorMention.Use.PLACE) {
-                a.aliases.add(text.text().substring(start, end));
+                alias(a, text.text().substring(start, end));
             }
         }
     }

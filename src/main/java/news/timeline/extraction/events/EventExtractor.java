@@ -367,9 +367,8 @@ public final class EventExtractor {
                 continue;
             }
             if (alternative != null) {
-                // the same word as noun and verb ("visit", "talks", "attack"): ask the tagger
-                String pos = s.pos(i);
-                boolean verb = pos.equals("VERB") || pos.equals("AUX");
+                // the same word as noun and verb ("visit", "talks", "attack"): decided by the word before it
+                boolean verb = verbContext(toks, i);
                 if (chosen.rule().noun() == verb) {
                     chosen = alternative;
                 }
@@ -395,6 +394,35 @@ public final class EventExtractor {
             i += len;
         }
         return out;
+    }
+
+    private static final Set<String> NOUN_BEFORE = Set.of("the", "a", "an", "their", "his", "her", "its", "our", "your",
+            "my", "this", "that", "these", "those", "of", "in", "during", "for", "at", "after", "following", "before", "two",
+            "three", "new", "more", "further", "'s", "on", "with", "from", "by", "first", "second", "last", "next", "and", "or",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "weekend");
+    private static final Set<String> VERB_BEFORE = Set.of("to", "will", "would", "shall", "can", "could", "may", "might",
+            "must", "should", "did", "does", "do", "who", "which", "that", "he", "she", "they", "we", "i", "it", "also", "not",
+            "never", "often", "has", "have", "had", "is", "are", "was", "were");
+
+    /**
+     * Verb or noun reading of a word that can be both ("visit", "talks", "protests"), from the word before it: a
+     * determiner, preposition or possessive makes a noun; a modal, pronoun, auxiliary or a name (its subject) a verb.
+     * A rule instead of the POS tagger keeps extraction within its time budget.
+     */
+    static boolean verbContext(List<Token> toks, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token prev = toks.get(i - 1);
+        String p = prev.norm();
+        if (NOUN_BEFORE.contains(p)) {
+            return false;
+        }
+        if (VERB_BEFORE.contains(p) || p.endsWith("ly")) {
+            return true;
+        }
+        return prev.capitalized() && prev.isWord();
     }
 
     private static boolean matches(List<Token> toks, boolean[] blocked, int i, String[] form) {
