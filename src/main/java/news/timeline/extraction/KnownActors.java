@@ -16,8 +16,11 @@ public interface KnownActors {
     record KnownActor(String id, String slug, String name, ActorKind kind) {
     }
 
+    /** No known actors (tests, the analyze endpoint without a database). */
+    KnownActors NONE = alias -> Optional.empty();
+
     static KnownActors none() {
-        return alias -> Optional.empty();
+        return NONE;
     }
 
     /** Lower case, typographic apostrophes folded, a possessive and "the" dropped, inner blanks collapsed. */

@@ -61,6 +61,10 @@ public class ArticleExtractionBenchmark {
 
             Honda Motor and Nissan Motor signed a memorandum of understanding on Thursday to merge under a joint holding company, creating the world's third-largest carmaker by sales. The two companies said the deal, announced in December, is expected to close in August 2026. Nissan chief executive Makoto Uchida said the merger would help the firms compete with Tesla and Chinese rivals such as BYD.
 
+            TBILISI, March 2 (Reuters) - Georgia's ruling Georgian Dream party lost its parliamentary majority in Sunday's election, the Central Election Commission said on Monday, after a campaign dominated by the country's bid to join the European Union. Prime Minister Irakli Kobakhidze conceded defeat in a televised address on Monday evening and said his party would move into opposition. Opposition leader Nika Melia, whose coalition won 52 percent of the vote, told supporters in Tbilisi that he would form a government within two weeks. The European Union welcomed the vote. "Georgians have spoken clearly," EU foreign policy chief Kaja Kallas said in a statement.
+
+            Tens of thousands of people protested in Belgrade on Saturday against President Aleksandar Vucic, in the largest demonstration in Serbia since the spring. Interior Minister Ivica Dacic said 14 people had been detained. Vucic accused foreign intelligence services of organising the protests and called early elections for June 2026.
+
             Current Issue
 
             🍪 Do you like Cookies?

@@ -209,7 +209,7 @@ public final class ActorRecognizer {
 
         int knownMatch(Sentence s, int i) {
             List<Token> toks = s.tokens();
-            if (!toks.get(i).capitalized()) {
+            if (known == KnownActors.NONE || !toks.get(i).capitalized()) {
                 return 0;
             }
             int max = Math.min(toks.size() - i, 6);
