@@ -157,6 +157,7 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         int ws = -1;
         int we = -1;
         Set<String> cats = null;
+        List<Object[]> seconds = null;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -185,6 +186,13 @@ public final class RuleBasedTimexTagger implements TimexTagger {
                     found = rules.triggerIndex.get(w.substring(0, w.length() - 1)); // "Sundays", "quarters"
                 }
                 if (found == null) {
+                    Set<String> second = rules.secondaryIndex.get(w);
+                    if (second != null) {
+                        if (seconds == null) {
+                            seconds = new ArrayList<>();
+                        }
+                        seconds.add(new Object[] {s, second});
+                    }
                     continue;
                 }
             }
@@ -204,6 +212,23 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         }
         if (cats != null) {
             out.add(new Window(ws, we, cats));
+        }
+        if (seconds != null && !out.isEmpty()) {
+            int k = 0;
+            for (Object[] sec : seconds) {
+                int at = (Integer) sec[0];
+                while (k < out.size() && out.get(k).end <= at) {
+                    k++;
+                }
+                if (k == out.size()) {
+                    break;
+                }
+                if (out.get(k).start <= at) {
+                    @SuppressWarnings("unchecked")
+                    Set<String> add = (Set<String>) sec[1];
+                    out.get(k).triggers.addAll(add);
+                }
+            }
         }
         return out;
     }

@@ -32,8 +32,8 @@ enum Tense {
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
-                if (aux.equals("be")) {
-                    return FUTURE;
+                if (aux.equals("be") || aux.equals("is") || aux.equals("are")) {
+                    return FUTURE; // "will be held", "is scheduled", "are expected"
                 }
                 if (aux.equals("been") || aux.equals("being")) {
                     t = NONE;
@@ -82,6 +82,7 @@ enum Tense {
     static Tense of(String word, Lexicon cues) {
         String w = word.toLowerCase(Locale.ROOT);
         String c = cues.lookup(w);
+        boolean capitalized = Character.isUpperCase(word.charAt(0));
         if (c != null) {
             return switch (c) {
                 case "PAST" -> PAST;
@@ -90,7 +91,8 @@ enum Tense {
                 default -> NONE;
             };
         }
-        if (w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+        // "-ed" marks a past form, but not in names ("United", "Red Cross")
+        if (!capitalized && w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
             return PAST;
         }
         return NONE;
