@@ -23,6 +23,8 @@ public final class ActorRecognizer {
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
+    private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
+            "will", "plans", "reported", "reports", "launched", "denied", "confirmed", "signed", "has", "had");
     private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued");
     private static final Set<String> APPOSITION_PREPS = Set.of("of", "at", "with", "for", "from");
     private static final Set<String> STATE_MEDIA_HEADS = Set.of("media", "agency", "television", "tv", "broadcaster", "radio", "outlet", "outlets", "newspaper");
@@ -383,12 +385,46 @@ public final class ActorRecognizer {
             }
             if (orgLike || "organization".equals(ctx.prefixHint)) {
                 organization(s, i, j, ctx);
-            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || ctx.speech) && words <= 5
+            } else if (words == 1 && j < toks.size() && SUBJECT_VERBS.contains(toks.get(j).norm()) && !personToken(toks.get(i).norm())
+                    && occurrences(toks.get(i).text()) >= 2 && toks.get(i).text().length() > 2
+                    && occurrences(toks.get(i).norm()) == 0 && !toks.get(i).norm().endsWith("ing")) {
+                // "Microsoft said Tuesday ...", mentioned again later: a one-word organization acting as subject
+                ActorEntity org = entity(surface, ActorKind.ORGANIZATION, "actors.organization.subject");
+                addMention(org, s, i, j, ActorMention.Use.NAME, org.ruleId());
+            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || (ctx.speech && words >= 2)) && words <= 5
                     && !allCaps(toks, i, j)) {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
             }
+        }
+
+        /** A token that is part of a person already found ("Vucic" after "President Aleksandar Vucic"). */
+        boolean personToken(String norm) {
+            for (ActorEntity e : order) {
+                if (e.kind() == ActorKind.PERSON) {
+                    for (String p : KeyNames.key(e.name()).split(" ")) {
+                        if (p.equals(norm)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        int occurrences(String word) {
+            String t = text.text();
+            int n = 0;
+            for (int at = t.indexOf(word); at >= 0 && n < 2; at = t.indexOf(word, at + word.length())) {
+                boolean left = at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
+                int e = at + word.length();
+                boolean right = e >= t.length() || !Character.isLetterOrDigit(t.charAt(e));
+                if (left && right) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         boolean allCaps(List<Token> toks, int i, int j) {
