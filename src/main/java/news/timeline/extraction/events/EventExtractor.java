@@ -70,7 +70,9 @@ public final class EventExtractor {
                 headingDate = lineDate;
                 continue;
             }
-            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
+            int len = s.end() - s.start();
+            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && len <= titleKey.length() * 2 + 10
+                    && len * 2 + 10 >= titleKey.length() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
             all.addAll(sentence(text, s, here, actors, reference, headingDate, heading));
         }
         List<EventGroup> groups = merge(all);
