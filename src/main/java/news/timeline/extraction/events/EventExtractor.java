@@ -713,6 +713,10 @@ public final class EventExtractor {
         if (!datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
             return false;
         }
+        if (sameFamily && g.type != m.rule.type() && !g.type.family().equals("agreement")
+                && (m.dateSource == EventMention.DateSource.REFERENCE || g.dateSource == EventMention.DateSource.REFERENCE)) {
+            return false; // an undated "fired" told in a quote is not the dated "missile struck" of another sentence
+        }
         if (g.participants.isEmpty() || m.participants.isEmpty()) {
             return false;
         }
@@ -748,6 +752,9 @@ public final class EventExtractor {
         if (!hardA && !hardB) {
             hard = a.start().isBefore(b.start()) ? a : b;
             soft = hard == a ? b : a;
+        }
+        if (soft.precision() != Precision.DAY) {
+            return false; // a month-wide fallback already covers "shortly before"; outside it nothing is known
         }
         return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 3;
     }
