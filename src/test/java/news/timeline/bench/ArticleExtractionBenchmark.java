@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * and tokens, time expressions, actors, events and agreements. Run with
  * {@code ./mvnw -o test-compile exec:exec -Pbench -Dbench=ArticleExtractionBenchmark -Dbench.args="-f 1 -wi 3 -i 5 -t 1 -prof gc"};
  * SampleTime gives the median (p0.50), {@code -prof gc} the allocation per article (gc.alloc.rate.norm).
+ * On a shared, oversubscribed machine wall-clock samples mostly measure waiting for a core: compare p0.00 and the
+ * thread CPU time per article (about 3 ms for this article in November 2026, 1.9 MB allocated).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
