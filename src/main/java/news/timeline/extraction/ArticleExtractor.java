@@ -102,7 +102,7 @@ public final class ArticleExtractor {
             }
             return run(text, fromHtml, title, reference, known == null ? KnownActors.none() : known, warnings);
         } catch (RuntimeException | StackOverflowError e) {
-            warnings.add("extraction failed: " + e.getClass().getSimpleName());
+            warnings.add("extraction failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return empty(text, fromHtml, title, warnings);
         }
     }

@@ -23,6 +23,8 @@ public final class ActorRecognizer {
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
+    private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
+            "will", "plans", "reported", "reports", "launched", "denied", "confirmed", "signed", "has", "had");
     private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued");
     private static final Set<String> APPOSITION_PREPS = Set.of("of", "at", "with", "for", "from");
     private static final Set<String> STATE_MEDIA_HEADS = Set.of("media", "agency", "television", "tv", "broadcaster", "radio", "outlet", "outlets", "newspaper");
@@ -87,6 +89,7 @@ public final class ActorRecognizer {
         final boolean[][] blocked;
         final boolean[] heading;
         final List<Object[]> pendingAffiliations = new ArrayList<>();
+        final Map<String, ActorEntity> aliasIndex = new HashMap<>();
 
         Run(AnalyzedText text, List<Timex> timexes, KnownActors known) {
             this.text = text;
@@ -168,7 +171,7 @@ public final class ActorRecognizer {
                 if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
                     use = ActorMention.Use.PLACE;
                 }
-                if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1])
+                if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1] || Character.isDigit(toks.get(i - 1).text().charAt(0)))
                         && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
                     use = ActorMention.Use.PLACE; // "Office Depot's 2014 US revenue": a qualifier, not a participant
                 }
@@ -208,7 +211,7 @@ public final class ActorRecognizer {
 
         int knownMatch(Sentence s, int i) {
             List<Token> toks = s.tokens();
-            if (!toks.get(i).capitalized()) {
+            if (known == KnownActors.NONE || !toks.get(i).capitalized()) {
                 return 0;
             }
             int max = Math.min(toks.size() - i, 6);
@@ -293,7 +296,7 @@ public final class ActorRecognizer {
                     }
                     int from = j - (j > 0 && toks.get(j - 1) != null ? 0 : 0);
                     addMention(outlet, s, start, k + 1, ActorMention.Use.DESCRIPTION, "actors.state-media");
-                    outlet.aliases.add(text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
+                    alias(outlet, text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
                 }
             }
         }
@@ -382,12 +385,46 @@ public final class ActorRecognizer {
             }
             if (orgLike || "organization".equals(ctx.prefixHint)) {
                 organization(s, i, j, ctx);
-            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || ctx.speech) && words <= 5
+            } else if (words == 1 && j < toks.size() && SUBJECT_VERBS.contains(toks.get(j).norm()) && !personToken(toks.get(i).norm())
+                    && occurrences(toks.get(i).text()) >= 2 && toks.get(i).text().length() > 2
+                    && occurrences(toks.get(i).norm()) == 0 && !toks.get(i).norm().endsWith("ing")) {
+                // "Microsoft said Tuesday ...", mentioned again later: a one-word organization acting as subject
+                ActorEntity org = entity(surface, ActorKind.ORGANIZATION, "actors.organization.subject");
+                addMention(org, s, i, j, ActorMention.Use.NAME, org.ruleId());
+            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || (ctx.speech && words >= 2)) && words <= 5
                     && !allCaps(toks, i, j)) {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
             }
+        }
+
+        /** A token that is part of a person already found ("Vucic" after "President Aleksandar Vucic"). */
+        boolean personToken(String norm) {
+            for (ActorEntity e : order) {
+                if (e.kind() == ActorKind.PERSON) {
+                    for (String p : KeyNames.key(e.name()).split(" ")) {
+                        if (p.equals(norm)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        int occurrences(String word) {
+            String t = text.text();
+            int n = 0;
+            for (int at = t.indexOf(word); at >= 0 && n < 2; at = t.indexOf(word, at + word.length())) {
+                boolean left = at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
+                int e = at + word.length();
+                boolean right = e >= t.length() || !Character.isLetterOrDigit(t.charAt(e));
+                if (left && right) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         boolean allCaps(List<Token> toks, int i, int j) {
@@ -444,8 +481,8 @@ public final class ActorRecognizer {
                 org.affiliation = owner;
             }
             addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
-            org.aliases.add(full);
-            org.aliases.add(name);
+            alias(org, full);
+            alias(org, name);
             if (j + 2 < toks.size() && toks.get(j).text().equals("(") && toks.get(j + 2).text().equals(")")
                     && toks.get(j + 1).allCaps() && toks.get(j + 1).text().length() >= 2) {
                 addMention(org, s, j + 1, j + 2, ActorMention.Use.NAME, "actors.organization.acronym");
@@ -471,7 +508,7 @@ public final class ActorRecognizer {
                     pendingAffiliations.add(new Object[] {person, s.index(), ctx.pendingOwner});
                 }
                 String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
-                person.aliases.add(alias);
+                alias(person, alias);
             }
             if (ctx.appositionRole != null) {
                 if (person.role == null || ctx.prefixRole == null) {
@@ -797,17 +834,13 @@ public final class ActorRecognizer {
         ActorEntity findByAlias(String surface) {
             String key = KeyNames.key(surface);
             ActorEntity e = entities.get(key);
-            if (e != null) {
-                return e;
+            return e != null ? e : aliasIndex.get(key);
+        }
+
+        void alias(ActorEntity a, String surface) {
+            if (a.aliases.add(surface)) {
+                aliasIndex.putIfAbsent(KeyNames.key(surface), a);
             }
-            for (ActorEntity a : order) {
-                for (String al : a.aliases) {
-                    if (KeyNames.key(al).equals(key)) {
-                        return a;
-                    }
-                }
-            }
-            return null;
         }
 
         ActorEntity entityFor(Gazetteer.Entry e) {
@@ -853,7 +886,7 @@ public final class ActorRecognizer {
                 covered[s.index()][k] = true;
             }
             if (use != ActorMention.Use.PLACE) {
-                a.aliases.add(text.text().substring(start, end));
+                alias(a, text.text().substring(start, end));
             }
         }
     }

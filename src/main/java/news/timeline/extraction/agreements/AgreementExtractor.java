@@ -240,7 +240,7 @@ public final class AgreementExtractor {
                     int dist = Integer.MAX_VALUE;
                     for (EventMention m : here) {
                         int dd = Math.min(Math.abs(m.from() - i), Math.abs(m.to() - i));
-                        if (dd < dist && dd <= 7) {
+                        if (dd < dist && (dd <= 7 || !target.named)) {
                             dist = dd;
                             nearest = m;
                         }

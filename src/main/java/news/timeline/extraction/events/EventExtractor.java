@@ -70,7 +70,9 @@ public final class EventExtractor {
                 headingDate = lineDate;
                 continue;
             }
-            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
+            int len = s.end() - s.start();
+            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && len <= titleKey.length() * 2 + 10
+                    && len * 2 + 10 >= titleKey.length() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
             all.addAll(sentence(text, s, here, actors, reference, headingDate, heading));
         }
         List<EventGroup> groups = merge(all);
@@ -367,9 +369,8 @@ public final class EventExtractor {
                 continue;
             }
             if (alternative != null) {
-                // the same word as noun and verb ("visit", "talks", "attack"): ask the tagger
-                String pos = s.pos(i);
-                boolean verb = pos.equals("VERB") || pos.equals("AUX");
+                // the same word as noun and verb ("visit", "talks", "attack"): decided by the word before it
+                boolean verb = verbContext(toks, i);
                 if (chosen.rule().noun() == verb) {
                     chosen = alternative;
                 }
@@ -395,6 +396,35 @@ public final class EventExtractor {
             i += len;
         }
         return out;
+    }
+
+    private static final Set<String> NOUN_BEFORE = Set.of("the", "a", "an", "their", "his", "her", "its", "our", "your",
+            "my", "this", "that", "these", "those", "of", "in", "during", "for", "at", "after", "following", "before", "two",
+            "three", "new", "more", "further", "'s", "on", "with", "from", "by", "first", "second", "last", "next", "and", "or",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "weekend");
+    private static final Set<String> VERB_BEFORE = Set.of("to", "will", "would", "shall", "can", "could", "may", "might",
+            "must", "should", "did", "does", "do", "who", "which", "that", "he", "she", "they", "we", "i", "it", "also", "not",
+            "never", "often", "has", "have", "had", "is", "are", "was", "were");
+
+    /**
+     * Verb or noun reading of a word that can be both ("visit", "talks", "protests"), from the word before it: a
+     * determiner, preposition or possessive makes a noun; a modal, pronoun, auxiliary or a name (its subject) a verb.
+     * A rule instead of the POS tagger keeps extraction within its time budget.
+     */
+    static boolean verbContext(List<Token> toks, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token prev = toks.get(i - 1);
+        String p = prev.norm();
+        if (NOUN_BEFORE.contains(p)) {
+            return false;
+        }
+        if (VERB_BEFORE.contains(p) || p.endsWith("ly")) {
+            return true;
+        }
+        return prev.capitalized() && prev.isWord();
     }
 
     private static boolean matches(List<Token> toks, boolean[] blocked, int i, String[] form) {
@@ -683,6 +713,10 @@ public final class EventExtractor {
         if (!datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
             return false;
         }
+        if (sameFamily && g.type != m.rule.type() && !g.type.family().equals("agreement")
+                && (m.dateSource == EventMention.DateSource.REFERENCE || g.dateSource == EventMention.DateSource.REFERENCE)) {
+            return false; // an undated "fired" told in a quote is not the dated "missile struck" of another sentence
+        }
         if (g.participants.isEmpty() || m.participants.isEmpty()) {
             return false;
         }
@@ -718,6 +752,9 @@ public final class EventExtractor {
         if (!hardA && !hardB) {
             hard = a.start().isBefore(b.start()) ? a : b;
             soft = hard == a ? b : a;
+        }
+        if (soft.precision() != Precision.DAY) {
+            return false; // a month-wide fallback already covers "shortly before"; outside it nothing is known
         }
         return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 3;
     }

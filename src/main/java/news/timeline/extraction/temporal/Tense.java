@@ -14,6 +14,11 @@ enum Tense {
 
     static Tense around(String text, int start, int end, Lexicon cues) {
         int from = sentenceStart(text, start);
+        // "by February", "until Monday": a deadline right before the expression points ahead
+        String adjacent = cues.lookup(previousWord(text, from, start));
+        if ("FUTURE_ADJACENT".equals(adjacent)) {
+            return FUTURE;
+        }
         // nearest cue before the expression
         int i = start;
         while (i > from) {

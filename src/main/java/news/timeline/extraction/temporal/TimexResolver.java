@@ -100,13 +100,23 @@ final class TimexResolver {
         // an optional "~G" asks for the result at granularity G ("the year-ago quarter")
         CalendarPoint.Unit at = null;
         int next = 4;
+        long fallbackShift = 0;
         if (a.length > 4 && a[4].startsWith("~")) {
             at = CalendarPoint.Unit.of(a[4].substring(1));
             next = 5;
+            // "?N": when the narrative cannot name the period, the reference's period moved N ("the quarter"
+            // in an earnings story is the one just reported)
+            if (a.length > 5 && a[5].startsWith("?")) {
+                fallbackShift = Long.parseLong(a[5].substring(1));
+                next = 6;
+            }
         }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
+        }
+        if (anchor == dct && at != null) {
+            n += fallbackShift;
         }
         CalendarPoint p;
         if (at != null) {
