@@ -1,0 +1,94 @@
+// Draws a vis-timeline from the service's format=vis answer. The widget is loaded lazily so the rest of the
+// page still works when the build skipped the front-end step (-Dwebui.skip).
+
+const WIDGET = '../vendor/vis-timeline/standalone/esm/vis-timeline-graph2d.min.js';
+
+let widget;
+async function loadWidget() {
+  widget ??= import(WIDGET);
+  return widget;
+}
+
+/**
+ * Keeps what the service sends and only repairs what vis-timeline would otherwise drop or misdraw:
+ * a 'range' without an end becomes a point, and an item's group must exist.
+ */
+export function toVisItems(rawItems, rawGroups) {
+  const groups = new Map((rawGroups || []).map(g => [g.id, g]));
+  const items = [];
+  const seen = new Set();
+  for (const raw of rawItems || []) {
+    if (raw == null || raw.id == null || raw.start == null || seen.has(raw.id)) continue;
+    seen.add(raw.id);
+    const item = { ...raw };
+    item.type = item.end != null && item.type !== 'point' ? (item.type || 'range') : 'point';
+    if (item.type === 'point') delete item.end;
+    item.className = [raw.className, `tl-${item.type}`].filter(Boolean).join(' ');
+    if (item.content == null || item.content === '') item.content = item.title || String(item.id);
+    if (groups.size === 0) {
+      delete item.group;
+    } else if (item.group != null && !groups.has(item.group)) {
+      groups.set(item.group, { id: item.group, content: String(item.group) });
+    } else if (item.group == null) {
+      groups.set('_other', { id: '_other', content: 'other' });
+      item.group = '_other';
+    }
+    items.push(item);
+  }
+  return { items, groups: [...groups.values()] };
+}
+
+export class TimelineView {
+  constructor(container, { onSelect }) {
+    this.container = container;
+    this.onSelect = onSelect;
+    this.timeline = null;
+  }
+
+  async show(raw) {
+    const vis = await loadWidget();
+    const { items, groups } = toVisItems(raw.items, raw.groups);
+    const itemSet = new vis.DataSet(items);
+    const options = {
+      stack: true,
+      orientation: 'top',
+      showCurrentTime: false,
+      zoomKey: 'ctrlKey',
+      maxHeight: 520,
+      margin: { item: { horizontal: 4, vertical: 6 } },
+      tooltip: { followMouse: true, overflowMethod: 'cap' },
+    };
+    if (!this.timeline) {
+      this.timeline = new vis.Timeline(this.container, itemSet, options);
+      this.timeline.on('select', ({ items: selected }) => {
+        if (selected && selected.length > 0) this.onSelect(this.eventIdOf(selected[0]));
+      });
+    } else {
+      this.timeline.setItems(itemSet);
+    }
+    this.items = itemSet;
+    this.timeline.setGroups(groups.length > 0 ? new vis.DataSet(groups) : null);
+    this.container.dataset.items = String(items.length);
+    if (items.length > 0) this.timeline.fit({ animation: false });
+    return items.length;
+  }
+
+  /** The event behind an item: its id, unless the service gave a separate eventId. */
+  eventIdOf(itemId) {
+    const item = this.items?.get(itemId);
+    return item?.eventId ?? itemId;
+  }
+
+  select(ids) {
+    if (!this.timeline || !this.items) return;
+    const present = ids.filter(id => this.items.get(id));
+    this.timeline.setSelection(present, { focus: present.length > 0, animation: false });
+  }
+
+  clear() {
+    if (this.timeline) {
+      this.timeline.setItems(new (this.items.constructor)([]));
+      this.container.dataset.items = '0';
+    }
+  }
+}
