@@ -38,6 +38,19 @@ export function toVisItems(rawItems, rawGroups) {
   return { items, groups: [...groups.values()] };
 }
 
+/**
+ * Like the widget's fit(), but with room on the right for the labels of the last points, which fit() would
+ * cut off because it measures them before they are drawn.
+ */
+function windowOf(items) {
+  if (items.length === 0) return null;
+  const time = (v) => new Date(v).getTime();
+  const min = Math.min(...items.map(i => time(i.start)));
+  const max = Math.max(...items.map(i => time(i.end ?? i.start)));
+  const span = Math.max(max - min, 30 * 86_400_000);
+  return { start: new Date(min - span * 0.06), end: new Date(max + span * 0.4) };
+}
+
 export class TimelineView {
   constructor(container, { onSelect }) {
     this.container = container;
@@ -49,27 +62,34 @@ export class TimelineView {
     const vis = await loadWidget();
     const { items, groups } = toVisItems(raw.items, raw.groups);
     const itemSet = new vis.DataSet(items);
-    const options = {
-      stack: true,
-      orientation: 'top',
-      showCurrentTime: false,
-      zoomKey: 'ctrlKey',
-      maxHeight: 520,
-      margin: { item: { horizontal: 4, vertical: 6 } },
-      tooltip: { followMouse: true, overflowMethod: 'cap' },
-    };
+    const groupSet = groups.length > 0 ? new vis.DataSet(groups) : null;
     if (!this.timeline) {
-      this.timeline = new vis.Timeline(this.container, itemSet, options);
+      const options = {
+        stack: true,
+        orientation: 'top',
+        showCurrentTime: false,
+        zoomKey: 'ctrlKey',
+        maxHeight: 520,
+        margin: { item: { horizontal: 4, vertical: 6 } },
+        tooltip: { followMouse: true, overflowMethod: 'cap' },
+        // an explicit window, else the widget's own first fit() replaces ours after the first draw
+        ...(windowOf(items) ?? {}),
+      };
+      // Items and groups go in together: setting groups after the first draw leaves the axis out of step.
+      this.timeline = groupSet
+        ? new vis.Timeline(this.container, itemSet, groupSet, options)
+        : new vis.Timeline(this.container, itemSet, options);
       this.timeline.on('select', ({ items: selected }) => {
         if (selected && selected.length > 0) this.onSelect(this.eventIdOf(selected[0]));
       });
     } else {
+      this.timeline.setGroups(groupSet);
       this.timeline.setItems(itemSet);
     }
     this.items = itemSet;
-    this.timeline.setGroups(groups.length > 0 ? new vis.DataSet(groups) : null);
     this.container.dataset.items = String(items.length);
-    if (items.length > 0) this.timeline.fit({ animation: false });
+    const range = windowOf(items);
+    if (range) this.timeline.setWindow(range.start, range.end, { animation: false });
     return items.length;
   }
 
@@ -81,13 +101,12 @@ export class TimelineView {
 
   select(ids) {
     if (!this.timeline || !this.items) return;
-    const present = ids.filter(id => this.items.get(id));
-    this.timeline.setSelection(present, { focus: present.length > 0, animation: false });
+    this.timeline.setSelection(ids.filter(id => this.items.get(id)));
   }
 
   clear() {
     if (this.timeline) {
-      this.timeline.setItems(new (this.items.constructor)([]));
+      this.items.clear();
       this.container.dataset.items = '0';
     }
   }
