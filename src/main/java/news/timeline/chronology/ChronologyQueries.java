@@ -1,0 +1,354 @@
+package news.timeline.chronology;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.timeline.actors.ActorSummary;
+import news.timeline.events.EventView;
+import news.timeline.extraction.temporal.DateValue;
+import news.timeline.extraction.temporal.Precision;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The read side's SQL. Plain JDBC on purpose: a timeline page is one keyset range scan on
+ * {@code event_participants (actor_id, event_start, precision_rank, event_id)} per member actor, and the views of
+ * a page are built with two batched queries (participants, sources), never one query per event.
+ *
+ * <p>Members: an actor's timeline covers the actor itself and, with roll-up, every actor affiliated to it, each
+ * restricted to the events that overlap its period of affiliation.
+ */
+@ApplicationScoped
+class ChronologyQueries {
+
+    private static final String MEMBERS = """
+            select ?::uuid as actor_id, null::date as valid_from, null::date as valid_to
+            union all
+            select f.actor_id, f.valid_from, f.valid_to from actor_affiliations f where f.affiliated_to = ? and ?
+            """;
+    private static final String EVENT_COLUMNS = """
+            e.id, e.type, e.title, e.summary, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate,
+            e.end_value, e.end_precision, e.end_start, e.end_end, e.end_approximate, e.place_name, e.confidence, e.status,
+            e.agreement_id, ag.name as agreement_name, e.external_id, e.created_at, e.updated_at, e.precision_rank""";
+    private static final String Q_MATCH = """
+            e.id in (select s.id from events s where s.search @@ websearch_to_tsquery('english', ?)
+                     union select src.event_id from event_sources src
+                     where to_tsvector('english', coalesce(src.quote, '')) @@ websearch_to_tsquery('english', ?))""";
+
+    /** An event row of a page with its sort key; participants and sources are added in batch. */
+    record EventRow(TimelineKey key, EventView partial) {
+    }
+
+    private final DataSource dataSource;
+
+    ChronologyQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    // ------------------------------------------------------------------ actors
+
+    Optional<ActorSummary> actor(String idOrSlug) {
+        UUID id = uuidOrNull(idOrSlug);
+        String sql = id != null ? "select id, slug, name, kind from actors where id = ?"
+                : "select id, slug, name, kind from actors where slug = ?";
+        List<ActorSummary> found = query(sql, List.of(id != null ? id : idOrSlug), ChronologyQueries::actorSummary);
+        return found.stream().findFirst();
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    /** One page of an actor's events (with its affiliates' when {@code rollUp}). */
+    List<EventRow> actorPage(UUID actor, boolean rollUp, TimelineFilter filter, TimelineKey after) {
+        Sql sql = new Sql();
+        sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
+        sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from m cross join lateral (\n");
+        memberScan(sql, "m", filter, after, null);
+        sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
+        selectEvents(sql);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /** One page of the events in which both sides take part, each side with its affiliates when {@code rollUp}. */
+    List<EventRow> pairPage(UUID a, UUID b, boolean rollUp, TimelineFilter filter, TimelineKey after) {
+        Sql sql = new Sql();
+        sql.add("with ma as (" + MEMBERS + "),\n", a, a, rollUp);
+        sql.add("mb as (" + MEMBERS + "),\n", b, b, rollUp);
+        sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from ma cross join lateral (\n");
+        memberScan(sql, "ma", filter, after, """
+                and exists (select 1 from event_participants bp join mb on mb.actor_id = bp.actor_id
+                            where bp.event_id = ep.event_id and bp.actor_id <> ep.actor_id
+                              and (mb.valid_to is null or bp.event_start <= mb.valid_to)
+                              and (mb.valid_from is null or bp.event_end >= mb.valid_from))
+                """);
+        sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
+        selectEvents(sql);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /** One page of all events, chronological ({@code events_chronology_idx}). */
+    List<EventRow> eventPage(TimelineFilter filter, TimelineKey after) {
+        Sql sql = new Sql();
+        sql.add("select " + EVENT_COLUMNS + "\nfrom events e left join agreements ag on ag.id = e.agreement_id\nwhere true\n");
+        if (after != null) {
+            sql.add("and (e.date_start, e.precision_rank, e.id) > (?::date, ?::smallint, ?::uuid)\n",
+                    after.start(), after.rank(), after.id());
+        }
+        if (filter.from() != null) {
+            sql.add("and e.date_end >= ?\n", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and e.date_start <= ?\n", filter.to());
+        }
+        eventConditions(sql, filter);
+        sql.add("order by e.date_start, e.precision_rank, e.id limit ?", filter.limit() + 1);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /** The lateral part: one member's events in key order, filtered, at most a page (+1) of them. */
+    private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, String extra) {
+        sql.add("select ep.event_id, ep.event_start, ep.precision_rank\n"
+                + "from event_participants ep join events e on e.id = ep.event_id\n"
+                + "where ep.actor_id = " + member + ".actor_id\n"
+                + "and (" + member + ".valid_to is null or ep.event_start <= " + member + ".valid_to)\n"
+                + "and (" + member + ".valid_from is null or ep.event_end >= " + member + ".valid_from)\n");
+        if (after != null) {
+            sql.add("and (ep.event_start, ep.precision_rank, ep.event_id) > (?::date, ?::smallint, ?::uuid)\n",
+                    after.start(), after.rank(), after.id());
+        }
+        if (filter.from() != null) {
+            sql.add("and ep.event_end >= ?\n", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and ep.event_start <= ?\n", filter.to());
+        }
+        eventConditions(sql, filter);
+        if (extra != null) {
+            sql.add(extra);
+        }
+        sql.add("order by ep.event_start, ep.precision_rank, ep.event_id limit ?\n", filter.limit() + 1);
+    }
+
+    private static void eventConditions(Sql sql, TimelineFilter filter) {
+        sql.add("and e.status = any(?)\n", filter.statuses());
+        if (!filter.types().isEmpty()) {
+            sql.add("and e.type = any(?)\n", filter.types());
+        }
+        if (filter.addedSince() != null) {
+            sql.add("and e.updated_at > ?\n", filter.addedSince());
+        }
+        if (filter.query() != null) {
+            sql.add("and " + Q_MATCH + "\n", filter.query(), filter.query());
+        }
+    }
+
+    private static void selectEvents(Sql sql) {
+        sql.add("select " + EVENT_COLUMNS + "\nfrom k join events e on e.id = k.event_id left join agreements ag on ag.id = e.agreement_id\n"
+                + "order by k.event_start, k.precision_rank, k.event_id");
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** Completes page rows with participants and sources: two queries for the whole page. */
+    List<EventView> complete(List<EventRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(r -> r.partial().id()).toList();
+        Map<UUID, List<EventView.Participant>> participants = new HashMap<>();
+        forEach("""
+                select ep.event_id, ep.role, a.id, a.slug, a.name, a.kind
+                from event_participants ep join actors a on a.id = ep.actor_id
+                where ep.event_id = any(?) order by ep.event_id, a.name, a.id""", List.of(ids), rs -> {
+            UUID event = rs.getObject(1, UUID.class);
+            participants.computeIfAbsent(event, x -> new ArrayList<>()).add(new EventView.Participant(
+                    new ActorSummary(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6)),
+                    rs.getString(2)));
+        });
+        Map<UUID, List<EventView.Source>> sources = new HashMap<>();
+        forEach("""
+                select s.event_id, s.article_id, s.url, s.quote, s.start_offset, s.end_offset, s.rule_id, s.extractor_version
+                from event_sources s where s.event_id = any(?) order by s.event_id, s.created_at, s.start_offset""",
+                List.of(ids), rs -> sources.computeIfAbsent(rs.getObject(1, UUID.class), x -> new ArrayList<>())
+                        .add(new EventView.Source(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8))));
+        List<EventView> out = new ArrayList<>(rows.size());
+        for (EventRow r : rows) {
+            EventView p = r.partial();
+            out.add(new EventView(p.id(), p.type(), p.title(), p.summary(), p.date(), p.endDate(), p.place(),
+                    List.copyOf(participants.getOrDefault(p.id(), List.of())), p.agreement(),
+                    List.copyOf(sources.getOrDefault(p.id(), List.of())), p.confidence(), p.status(), p.externalId(),
+                    p.createdAt(), p.updatedAt()));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ relationships
+
+    record Counterpart(ActorSummary actor, long events, UUID latestEvent, DateValue latest) {
+    }
+
+    /**
+     * The actors that share events with {@code actor} (and its affiliates, within their periods, when
+     * {@code rollUp}), most events first. {@code afterCount}/{@code afterId} continue a previous page.
+     */
+    List<Counterpart> counterparts(UUID actor, boolean rollUp, List<String> statuses, Long afterCount, UUID afterId, int limit) {
+        Sql sql = new Sql();
+        sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
+        sql.add("""
+                mine as (select distinct ep.event_id from m join event_participants ep on ep.actor_id = m.actor_id
+                         join events e on e.id = ep.event_id
+                         where (m.valid_to is null or ep.event_start <= m.valid_to)
+                           and (m.valid_from is null or ep.event_end >= m.valid_from)
+                           and e.status = any(?)),
+                c as (select o.actor_id, count(*) as n,
+                             (array_agg(o.event_id order by o.event_start desc, o.precision_rank, o.event_id desc))[1] as latest
+                      from mine join event_participants o on o.event_id = mine.event_id
+                      where o.actor_id not in (select actor_id from m)
+                      group by o.actor_id)
+                select a.id, a.slug, a.name, a.kind, c.n, e.id, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate
+                from c join actors a on a.id = c.actor_id join events e on e.id = c.latest
+                """, statuses);
+        if (afterCount != null) {
+            sql.add("where (c.n < ? or (c.n = ? and c.actor_id > ?))\n", afterCount, afterCount, afterId);
+        }
+        sql.add("order by c.n desc, c.actor_id limit ?", limit + 1);
+        return query(sql.text(), sql.params(), rs -> new Counterpart(actorSummary(rs), rs.getLong(5),
+                rs.getObject(6, UUID.class), date(rs, 7)));
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt) {
+    }
+
+    List<Change> changes(Instant since, long afterSeq, List<String> entities, List<String> actions, int limit) {
+        Sql sql = new Sql();
+        sql.add("select seq, entity, entity_id, action, merged_into, changed_at from changes where seq > ?\n", afterSeq);
+        if (since != null) {
+            sql.add("and changed_at > ?\n", since);
+        }
+        if (!entities.isEmpty()) {
+            sql.add("and entity = any(?)\n", entities);
+        }
+        if (!actions.isEmpty()) {
+            sql.add("and action = any(?)\n", actions);
+        }
+        sql.add("order by seq limit ?", limit + 1);
+        return query(sql.text(), sql.params(), rs -> new Change(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getString(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()));
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private static ActorSummary actorSummary(ResultSet rs) throws SQLException {
+        return new ActorSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    private static EventRow eventRow(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        DateValue date = date(rs, 5);
+        DateValue end = rs.getString(10) == null ? null : date(rs, 10);
+        UUID agreementId = rs.getObject(18, UUID.class);
+        EventView v = new EventView(id, rs.getString(2), rs.getString(3), rs.getString(4), date, end,
+                rs.getString(15) == null ? null : new EventView.Place(rs.getString(15)), List.of(),
+                agreementId == null ? null : new EventView.AgreementRef(agreementId, rs.getString(19)), List.of(),
+                rs.getFloat(16), rs.getString(17), rs.getString(20), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)));
+        return new EventRow(new TimelineKey(date.start(), rs.getInt(23), id), v);
+    }
+
+    /** A date object from five columns starting at {@code first}: value, precision, start, end, approximate. */
+    private static DateValue date(ResultSet rs, int first) throws SQLException {
+        return new DateValue(rs.getString(first), Precision.fromApiName(rs.getString(first + 1)),
+                rs.getObject(first + 2, LocalDate.class), rs.getObject(first + 3, LocalDate.class), rs.getBoolean(first + 4));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static UUID uuidOrNull(String s) {
+        if (s == null || s.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ jdbc
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> params, RowMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
+        forEach(sql, params, rs -> out.add(mapper.map(rs)));
+        return out;
+    }
+
+    private void forEach(String sql, List<Object> params, RowConsumer consumer) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                bind(c, ps, i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("chronology query failed", e);
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof List<?> list) {
+            boolean uuids = !list.isEmpty() && list.get(0) instanceof UUID;
+            Array array = c.createArrayOf(uuids ? "uuid" : "text", list.toArray());
+            ps.setArray(index, array);
+        } else if (value instanceof Instant i) {
+            ps.setObject(index, i.atOffset(ZoneOffset.UTC));
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /** SQL text with its positional parameters, built in step. */
+    private static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        void add(String fragment, Object... values) {
+            text.append(fragment);
+            params.addAll(java.util.Arrays.asList(values));
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        List<Object> params() {
+            return params;
+        }
+    }
+}

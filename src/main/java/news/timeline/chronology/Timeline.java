@@ -1,0 +1,46 @@
+package news.timeline.chronology;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import news.timeline.actors.ActorSummary;
+import news.timeline.events.EventView;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A page of a chronology: the actors it is about (none for a plain event list), its events in order, and the
+ * cursor of the next page. {@code title} names it for the formats that need one (feeds, calendars, widgets).
+ */
+public record Timeline(@JsonIgnore String title,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ActorSummary> actors,
+                       List<EventView> items,
+                       String next,
+                       @JsonIgnore URI self,
+                       @JsonIgnore URI nextLink) {
+
+    /** The media types a chronology renders as; {@code export} has one writer for each but JSON. */
+    public static final String JSON = "application/json";
+    public static final String TIMELINEJS = "application/vnd.timelinejs+json";
+    public static final String VIS = "application/vnd.vis-timeline+json";
+    public static final String CSV = "text/csv";
+    public static final String ICS = "text/calendar";
+    public static final String ATOM = "application/atom+xml";
+
+    Timeline withLinks(URI self, URI nextLink) {
+        return new Timeline(title, actors, items, next, self, nextLink);
+    }
+
+    /** A weak validator for conditional GET: changes whenever anything shown on the page changes. */
+    public String fingerprint() {
+        long h = 1125899906842597L;
+        for (ActorSummary a : actors) {
+            h = 31 * h + a.hashCode();
+        }
+        for (EventView e : items) {
+            h = 1099511628211L * h + e.hashCode();
+        }
+        h = 31 * h + (next == null ? 0 : next.hashCode());
+        return Long.toUnsignedString(h, 36) + "-" + items.size();
+    }
+}
