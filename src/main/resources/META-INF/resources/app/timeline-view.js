@@ -5,7 +5,10 @@ const WIDGET = '../vendor/vis-timeline/standalone/esm/vis-timeline-graph2d.min.j
 
 let widget;
 async function loadWidget() {
-  widget ??= import(WIDGET);
+  widget ??= import(WIDGET).catch((e) => {
+    widget = undefined;
+    throw new Error(`The timeline widget did not load (${WIDGET.slice(3)}): was the page built with -Dwebui.skip? ${e.message}`);
+  });
   return widget;
 }
 
