@@ -6,6 +6,8 @@ import news.timeline.events.EventView;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.extraction.temporal.Precision;
 
+import org.jboss.logging.Logger;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,6 +36,9 @@ import java.util.UUID;
 @ApplicationScoped
 class ChronologyQueries {
 
+    private static final Logger LOG = Logger.getLogger(ChronologyQueries.class);
+    /** Counting a side's participations stops here: enough to tell a light side from a heavy one. */
+    private static final int WEIGHT_CAP = 1000;
     private static final String MEMBERS = """
             select ?::uuid as actor_id, null::date as valid_from, null::date as valid_to
             union all
@@ -43,6 +48,9 @@ class ChronologyQueries {
             e.id, e.type, e.title, e.summary, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate,
             e.end_value, e.end_precision, e.end_start, e.end_end, e.end_approximate, e.place_name, e.confidence, e.status,
             e.agreement_id, ag.name as agreement_name, e.external_id, e.created_at, e.updated_at, e.precision_rank""";
+    /** The earliest start an event overlapping "from" can have (see V011): 366 days before, or a coarse event's start. */
+    private static final String EARLIEST_START = "least(?::date - 366, (select min(c.date_start) from events c "
+            + "where c.precision_rank >= 7 and c.date_end >= ?::date))";
     private static final String Q_MATCH = """
             e.id in (select s.id from events s where s.search @@ websearch_to_tsquery('english', ?)
                      union select src.event_id from event_sources src
@@ -98,6 +106,21 @@ class ChronologyQueries {
         return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
     }
 
+    /**
+     * True when side B has fewer participations than side A (counted up to a cap). A pair page scans one side in
+     * date order and checks the other per event, so scanning the lighter side finds the shared events soonest.
+     */
+    boolean lighter(UUID b, UUID a, boolean rollUp) {
+        Sql sql = new Sql();
+        sql.add("with ma as (" + MEMBERS + "),\n", a, a, rollUp);
+        sql.add("mb as (" + MEMBERS + ")\n", b, b, rollUp);
+        sql.add("select (select count(*) from (select 1 from ma join event_participants ep on ep.actor_id = ma.actor_id limit ?) x),\n"
+                + "       (select count(*) from (select 1 from mb join event_participants ep on ep.actor_id = mb.actor_id limit ?) y)",
+                WEIGHT_CAP, WEIGHT_CAP);
+        List<long[]> w = query(sql.text(), sql.params(), rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        return w.get(0)[1] < w.get(0)[0];
+    }
+
     /** One page of all events, chronological ({@code events_chronology_idx}). */
     List<EventRow> eventPage(TimelineFilter filter, TimelineKey after) {
         Sql sql = new Sql();
@@ -107,7 +130,7 @@ class ChronologyQueries {
                     after.start(), after.rank(), after.id());
         }
         if (filter.from() != null) {
-            sql.add("and e.date_end >= ?\n", filter.from());
+            sql.add("and e.date_end >= ? and e.date_start >= " + EARLIEST_START + "\n", filter.from(), filter.from(), filter.from());
         }
         if (filter.to() != null) {
             sql.add("and e.date_start <= ?\n", filter.to());
@@ -129,7 +152,7 @@ class ChronologyQueries {
                     after.start(), after.rank(), after.id());
         }
         if (filter.from() != null) {
-            sql.add("and ep.event_end >= ?\n", filter.from());
+            sql.add("and ep.event_end >= ? and ep.event_start >= " + EARLIEST_START + "\n", filter.from(), filter.from(), filter.from());
         }
         if (filter.to() != null) {
             sql.add("and ep.event_start <= ?\n", filter.to());
@@ -307,6 +330,9 @@ class ChronologyQueries {
     }
 
     private void forEach(String sql, List<Object> params, RowConsumer consumer) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%s\n-- parameters: %s", sql, params);
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 bind(c, ps, i + 1, params.get(i));

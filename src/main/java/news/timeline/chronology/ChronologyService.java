@@ -54,7 +54,10 @@ public class ChronologyService {
         if (a.id().equals(b.id())) {
             throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
         }
-        List<ChronologyQueries.EventRow> rows = queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
+        // the pair condition is symmetric: scan the lighter side, check the other
+        List<ChronologyQueries.EventRow> rows = queries.lighter(b.id(), a.id(), includeAffiliated)
+                ? queries.pairPage(b.id(), a.id(), includeAffiliated, filter, after)
+                : queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
         return page(a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind);
     }
 

@@ -12,6 +12,22 @@ public interface TimelineConfig {
 
     Api api();
 
+    Http http();
+
+    Imports imports();
+
+    interface Http {
+        /** Largest request body outside imports, in bytes (TIMELINE_MAX_BODY_SIZE). */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+    }
+
+    interface Imports {
+        /** Largest import upload, in bytes (TIMELINE_IMPORT_MAX_BYTES). */
+        @WithDefault("1073741824")
+        long maxBytes();
+    }
+
     interface Api {
         /** Keys accepted in {@code X-API-Key} for writes. None configured means writes are open. */
         Optional<List<String>> keys();

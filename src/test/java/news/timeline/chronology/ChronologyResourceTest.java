@@ -78,6 +78,27 @@ class ChronologyResourceTest {
     }
 
     @Test
+    void decadesAndCenturiesReachIntoLaterRanges() {
+        String s = ChronologyFixture.suffix();
+        Actor x = fixture.actor("person", "Coarse Person", s);
+        fixture.event("report", "the nineties " + s, "199", x);
+        fixture.event("report", "the twentieth century " + s, "19", x);
+        fixture.event("report", "a year too early " + s, "1998", x);
+        fixture.event("report", "a later day " + s, "2001-01-01", x);
+
+        given().queryParam("from", "1999-06-01").queryParam("to", "2000-12-31")
+                .when().get("/api/v1/actors/{a}/timeline", x.slug())
+                .then().statusCode(200)
+                .body("items.title", contains("the twentieth century " + s, "the nineties " + s))
+                .body("items[0].date.precision", equalTo("century"));
+        // the list of all events, narrowed by text, honours the same overlap
+        given().queryParam("from", "1999-06-01").queryParam("q", s)
+                .when().get("/api/v1/events")
+                .then().statusCode(200)
+                .body("items.title", contains("the twentieth century " + s, "the nineties " + s, "a later day " + s));
+    }
+
+    @Test
     void cursorPagesAreStableAndComplete() {
         String s = ChronologyFixture.suffix();
         Actor x = fixture.actor("person", "Paged Person", s);
