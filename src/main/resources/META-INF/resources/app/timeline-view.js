@@ -42,16 +42,20 @@ export function toVisItems(rawItems, rawGroups) {
 }
 
 /**
- * Like the widget's fit(), but with room on the right for the labels of the last points, which fit() would
- * cut off because it measures them before they are drawn.
+ * Like the widget's fit(), but with room on the right for the label of the last point, which fit() would cut off
+ * because it measures labels before they are drawn. width: the container's width in pixels.
  */
-function windowOf(items) {
+function windowOf(items, width) {
   if (items.length === 0) return null;
   const time = (v) => new Date(v).getTime();
   const min = Math.min(...items.map(i => time(i.start)));
   const max = Math.max(...items.map(i => time(i.end ?? i.start)));
-  const span = Math.max(max - min, 30 * 86_400_000);
-  return { start: new Date(min - span * 0.06), end: new Date(max + span * 0.4) };
+  const span = Math.max(max - min, 7 * 86_400_000);
+  const label = 300; // pixels kept free right of the last date
+  const margin = 30;
+  const usable = Math.max(200, (width || 1000) - 160 - label - margin); // 160: the group names column
+  const msPerPx = span / usable;
+  return { start: new Date(min - margin * msPerPx), end: new Date(max + label * msPerPx) };
 }
 
 export class TimelineView {
@@ -66,33 +70,27 @@ export class TimelineView {
     const { items, groups } = toVisItems(raw.items, raw.groups);
     const itemSet = new vis.DataSet(items);
     const groupSet = groups.length > 0 ? new vis.DataSet(groups) : null;
-    if (!this.timeline) {
-      const options = {
-        stack: true,
-        orientation: 'top',
-        showCurrentTime: false,
-        zoomKey: 'ctrlKey',
-        maxHeight: 520,
-        margin: { item: { horizontal: 4, vertical: 6 } },
-        tooltip: { followMouse: true, overflowMethod: 'cap' },
-        // an explicit window, else the widget's own first fit() replaces ours after the first draw
-        ...(windowOf(items) ?? {}),
-      };
-      // Items and groups go in together: setting groups after the first draw leaves the axis out of step.
-      this.timeline = groupSet
-        ? new vis.Timeline(this.container, itemSet, groupSet, options)
-        : new vis.Timeline(this.container, itemSet, options);
-      this.timeline.on('select', ({ items: selected }) => {
-        if (selected && selected.length > 0) this.onSelect(this.eventIdOf(selected[0]));
-      });
-    } else {
-      this.timeline.setGroups(groupSet);
-      this.timeline.setItems(itemSet);
-    }
+    const options = {
+      stack: true,
+      orientation: 'top',
+      showCurrentTime: false,
+      zoomKey: 'ctrlKey',
+      maxHeight: 520,
+      margin: { item: { horizontal: 4, vertical: 6 } },
+      tooltip: { followMouse: true, overflowMethod: 'cap' },
+      // an explicit window, else the widget's own first fit() replaces ours after the first draw
+      ...(windowOf(items, this.container.clientWidth) ?? {}),
+    };
+    // A new widget per timeline: swapping groups and items in a drawn one left items out of step with the axis.
+    this.timeline?.destroy();
+    this.timeline = groupSet
+      ? new vis.Timeline(this.container, itemSet, groupSet, options)
+      : new vis.Timeline(this.container, itemSet, options);
+    this.timeline.on('select', ({ items: selected }) => {
+      if (selected && selected.length > 0) this.onSelect(this.eventIdOf(selected[0]));
+    });
     this.items = itemSet;
     this.container.dataset.items = String(items.length);
-    const range = windowOf(items);
-    if (range) this.timeline.setWindow(range.start, range.end, { animation: false });
     return items.length;
   }
 
@@ -108,9 +106,9 @@ export class TimelineView {
   }
 
   clear() {
-    if (this.timeline) {
-      this.items.clear();
-      this.container.dataset.items = '0';
-    }
+    this.timeline?.destroy();
+    this.timeline = null;
+    this.items = null;
+    this.container.dataset.items = '0';
   }
 }
