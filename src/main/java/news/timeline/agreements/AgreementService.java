@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AgreementService {
 
-    public static final List<String> KINDS = List.of("treaty", "accord", "deal", "memorandum", "ceasefire", "framework", "declaration", "other");
+    public static final List<String> KINDS = List.of("treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other");
     public static final List<String> STATUSES = List.of("proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown");
 
     private final AgreementRepository agreements;

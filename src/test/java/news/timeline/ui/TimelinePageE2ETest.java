@@ -242,7 +242,7 @@ class TimelinePageE2ETest {
     }
 
     private static JsonNode seedArticle() throws IOException {
-        try (InputStream in = TimelinePageE2ETest.class.getResourceAsStream("/fixtures/articles/seed.json")) {
+        try (InputStream in = TimelinePageE2ETest.class.getResourceAsStream("/articles/seed.json")) {
             return new ObjectMapper().readTree(in);
         }
     }
