@@ -85,6 +85,8 @@ function pick(actor) {
   if (selected.some(a => (a.id ?? a.slug) === key)) return;
   if (selected.length === 2) selected.pop(); // a third pick replaces the second side of the pair
   selected.push(actor);
+  searchInput.value = '';
+  results.replaceChildren();
   renderSelection();
   loadTimeline();
 }

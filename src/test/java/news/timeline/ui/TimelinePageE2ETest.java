@@ -202,6 +202,19 @@ class TimelinePageE2ETest {
         assertThat(page.locator("#preview-text")).containsText(detail.locator(".quote").first().textContent().trim());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("4-stored-article.png")).setFullPage(true));
 
+        // the article's countries as a pair: their relationship timeline now has events (the README's picture)
+        for (int i = page.locator("#selected-actors .chip").count(); i > 0; i--) {
+            page.locator("#selected-actors .chip button").first().click();
+        }
+        pickByExactName("North Korea");
+        pickByExactName("Russia");
+        assertThat(page.locator("#timeline-status")).containsText(" events for North Korea and Russia");
+        assertThat(page.locator(ITEMS).first()).isVisible();
+        page.locator(ITEMS).first().click(new Locator.ClickOptions().setPosition(6, 6));
+        assertThat(detail.locator(".participants")).containsText("North Korea");
+        assertThat(detail.locator(".participants")).containsText("Russia");
+        page.locator("#explore").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("timeline-page.png")));
+
         assertThat(outsideRequests).as("requests that left the service").isEmpty();
         assertThat(pageErrors).as("script errors on the page").isEmpty();
     }
@@ -222,6 +235,19 @@ class TimelinePageE2ETest {
                 }""");
         assertThat(cut).isEqualTo(List.of("13 September|Kim", "[{\"start\":29,\"end\":35}]", "13 September"));
         assertThat(pageErrors).isEmpty();
+    }
+
+    private void pickByExactName(String name) {
+        page.getByLabel("Find an actor by name or alias").fill(name);
+        Locator exact = page.locator("#actor-results .actor-result").filter(new Locator.FilterOptions()
+                .setHas(page.locator(".name").getByText(name, new Locator.GetByTextOptions().setExact(true))));
+        try {
+            exact.first().locator("button").click();
+        } catch (PlaywrightException e) {
+            throw new AssertionError("no actor named " + name + " among the results: "
+                    + page.locator("#actor-results").innerText(), e);
+        }
+        assertThat(page.locator("#selected-actors")).containsText(name);
     }
 
     /** For each found date, the highlighted text (cut by offsets) against the text the service reports. */
