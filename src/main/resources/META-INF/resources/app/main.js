@@ -267,7 +267,9 @@ function renderExtraction(payload, data) {
     : el('span', { class: 'event-title' }, ev.title),
   (ev.participants || []).length
     ? el('span', { class: 'participants' }, ` — ${ev.participants.map(p => p.actor?.name).filter(Boolean).join(', ')}`) : null)));
-  $('#preview-actors').replaceChildren(...(data.actors || []).map(a => el('li', { class: 'preview-actor' },
+  $('#preview-actors').replaceChildren(...(data.actors || []).map(a => el('li', {
+    class: 'preview-actor', dataset: { slug: a.slug ?? '', id: a.id ?? '', name: a.name ?? '' },
+  },
     a.name, el('span', { class: 'kind' }, a.kind || ''))));
   $('#preview-timexes').replaceChildren(...(data.timexes || []).map(t => el('li', { class: 'preview-timex' },
     el('q', {}, t.text), ` ${t.type} `, el('code', {}, t.value))));
