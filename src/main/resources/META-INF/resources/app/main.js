@@ -125,6 +125,8 @@ async function loadTimeline(focusIds = []) {
 }
 
 // ------------------------------------------------------------------ event detail
+const SHOWN_SOURCES = 3; // the rest folded: a much-reported event has dozens
+
 async function showEvent(id) {
   detail.hidden = false;
   detail.replaceChildren(el('p', { class: 'status' }, 'Loading the event…'));
@@ -148,7 +150,12 @@ async function showEvent(id) {
         p.role && p.role !== 'participant' ? ` (${p.role})` : null,
         p.actor?.kind ? el('span', { class: 'kind' }, p.actor.kind) : null))),
       el('h4', {}, 'Sources'),
-      el('ul', { class: 'sources' }, (ev.sources || []).map(sourceItem)));
+      el('ul', { class: 'sources' }, (ev.sources || []).slice(0, SHOWN_SOURCES).map(sourceItem)),
+      (ev.sources || []).length > SHOWN_SOURCES
+        ? el('details', { class: 'more-sources' },
+          el('summary', {}, `${ev.sources.length - SHOWN_SOURCES} more sources`),
+          el('ul', { class: 'sources' }, ev.sources.slice(SHOWN_SOURCES).map(sourceItem)))
+        : null);
     if (!(ev.sources || []).length) detail.querySelector('.sources').append(el('li', { class: 'empty' }, 'Entered by hand or imported: no quote.'));
   } catch (e) {
     detail.replaceChildren(el('p', { class: 'status', dataset: { kind: 'error' } }, e.message));
