@@ -133,7 +133,7 @@ async function showEvent(id) {
   try {
     const ev = await api.getEvent(id);
     detail.dataset.eventId = ev.id;
-    detail.replaceChildren(
+    detail.replaceChildren(...[
       el('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => { detail.hidden = true; } }, '×'),
       el('h3', { class: 'event-title' }, ev.title || '(untitled event)'),
       el('p', { class: 'event-meta' },
@@ -155,7 +155,8 @@ async function showEvent(id) {
         ? el('details', { class: 'more-sources' },
           el('summary', {}, `${ev.sources.length - SHOWN_SOURCES} more sources`),
           el('ul', { class: 'sources' }, ev.sources.slice(SHOWN_SOURCES).map(sourceItem)))
-        : null);
+        : null,
+    ].filter(Boolean));
     if (!(ev.sources || []).length) detail.querySelector('.sources').append(el('li', { class: 'empty' }, 'Entered by hand or imported: no quote.'));
   } catch (e) {
     detail.replaceChildren(el('p', { class: 'status', dataset: { kind: 'error' } }, e.message));

@@ -216,8 +216,11 @@ class TimelinePageE2ETest {
         page.locator(ITEMS).first().click(new Locator.ClickOptions().setPosition(6, 6));
         assertThat(detail.locator(".participants")).containsText("North Korea");
         assertThat(detail.locator(".participants")).containsText("Russia");
+        assertThat(detail.innerText()).as("the event panel").doesNotContain("null").doesNotContain("undefined");
         page.locator("#explore").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("timeline-page.png")));
 
+        assertThat(page.locator("body").innerText()).as("the page's text")
+                .doesNotContain("undefined").doesNotContain("[object Object]").doesNotContain("NaN");
         assertThat(outsideRequests).as("requests that left the service").isEmpty();
         assertThat(pageErrors).as("script errors on the page").isEmpty();
     }
