@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 class TimelinePageE2ETest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("timeline.e2e.chromium", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
     static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic");
@@ -67,7 +67,7 @@ class TimelinePageE2ETest {
         if (!Files.isExecutable(CHROMIUM)) {
             fail("Chromium is missing at " + CHROMIUM + ": the browser end-to-end test needs Debian's chromium package. "
                     + "Run .ci/install-browser (apt-get install -y chromium chromium-driver), or point "
-                    + "-Dtimeline.e2e.chromium at a Chromium binary.");
+                    + "-De2e.chromium at a Chromium binary.");
         }
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
