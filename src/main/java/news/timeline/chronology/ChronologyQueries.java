@@ -140,10 +140,15 @@ class ChronologyQueries {
         return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
     }
 
-    /** The lateral part: one member's events in key order, filtered, at most a page (+1) of them. */
+    /**
+     * The lateral part: one member's events in key order, filtered, at most a page (+1) of them. With no filter on
+     * the events themselves but the default "not rejected", the scan reads only the participants index and the
+     * small index of rejected events; other filters join the events table.
+     */
     private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, String extra) {
+        boolean readsEvents = !filter.onlyExcludesRejected();
         sql.add("select ep.event_id, ep.event_start, ep.precision_rank\n"
-                + "from event_participants ep join events e on e.id = ep.event_id\n"
+                + "from event_participants ep" + (readsEvents ? " join events e on e.id = ep.event_id" : "") + "\n"
                 + "where ep.actor_id = " + member + ".actor_id\n"
                 + "and (" + member + ".valid_to is null or ep.event_start <= " + member + ".valid_to)\n"
                 + "and (" + member + ".valid_from is null or ep.event_end >= " + member + ".valid_from)\n");
@@ -157,7 +162,11 @@ class ChronologyQueries {
         if (filter.to() != null) {
             sql.add("and ep.event_start <= ?\n", filter.to());
         }
-        eventConditions(sql, filter);
+        if (readsEvents) {
+            eventConditions(sql, filter);
+        } else {
+            sql.add("and not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')\n");
+        }
         if (extra != null) {
             sql.add(extra);
         }
@@ -228,14 +237,17 @@ class ChronologyQueries {
      * {@code rollUp}), most events first. {@code afterCount}/{@code afterId} continue a previous page.
      */
     List<Counterpart> counterparts(UUID actor, boolean rollUp, List<String> statuses, Long afterCount, UUID afterId, int limit) {
+        boolean notRejected = TimelineFilter.isDefaultStatuses(statuses);
+        String statusCondition = notRejected
+                ? "not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')"
+                : "exists (select 1 from events s where s.id = ep.event_id and s.status = any(?))";
         Sql sql = new Sql();
         sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
         sql.add("""
                 mine as (select distinct ep.event_id from m join event_participants ep on ep.actor_id = m.actor_id
-                         join events e on e.id = ep.event_id
                          where (m.valid_to is null or ep.event_start <= m.valid_to)
                            and (m.valid_from is null or ep.event_end >= m.valid_from)
-                           and e.status = any(?)),
+                           and %s),
                 c as (select o.actor_id, count(*) as n,
                              (array_agg(o.event_id order by o.event_start desc, o.precision_rank, o.event_id desc))[1] as latest
                       from mine join event_participants o on o.event_id = mine.event_id
@@ -243,7 +255,10 @@ class ChronologyQueries {
                       group by o.actor_id)
                 select a.id, a.slug, a.name, a.kind, c.n, e.id, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate
                 from c join actors a on a.id = c.actor_id join events e on e.id = c.latest
-                """, statuses);
+                """.formatted(statusCondition));
+        if (!notRejected) {
+            sql.params().add(statuses);
+        }
         if (afterCount != null) {
             sql.add("where (c.n < ? or (c.n = ? and c.actor_id > ?))\n", afterCount, afterCount, afterId);
         }

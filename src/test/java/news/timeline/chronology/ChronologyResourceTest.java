@@ -196,6 +196,8 @@ class ChronologyResourceTest {
         fixture.event("meeting", "one", "2023-09-13", kim, shoigu);
         fixture.event("meeting", "two", "2024-09", kim, shoigu);
         fixture.event("meeting", "three", "2024-06-19", nk, putin);
+        fixture.event("meeting", "wrongly extracted", news.timeline.extraction.temporal.DateValue.parse("2024-10-01"), "rejected",
+                Instant.now(), nk, putin);
 
         given().when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200)
@@ -207,6 +209,11 @@ class ChronologyResourceTest {
         given().queryParam("includeAffiliated", "false").when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200)
                 .body("items.actor.slug", contains(putin.slug()));
+        given().queryParam("status", "extracted,confirmed,rejected").when().get("/api/v1/actors/{a}/relationships", nk.slug())
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.find { it.actor.slug == '" + putin.slug() + "' }.events", equalTo(2))
+                .body("items.find { it.actor.slug == '" + putin.slug() + "' }.latest.value", equalTo("2024-10-01"));
         Response first = given().queryParam("limit", 1).when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200).body("items", hasSize(1)).body("next", notNullValue()).extract().response();
         given().queryParam("limit", 1).queryParam("cursor", first.jsonPath().getString("next"))
