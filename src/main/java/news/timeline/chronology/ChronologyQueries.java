@@ -91,15 +91,61 @@ class ChronologyQueries {
 
     /** One page of the events in which both sides take part, each side with its affiliates when {@code rollUp}. */
     List<EventRow> pairPage(UUID a, UUID b, boolean rollUp, TimelineFilter filter, TimelineKey after) {
+        return rollUp ? pairPageRolledUp(a, b, filter, after) : pairPageDirect(a, b, filter, after);
+    }
+
+    /**
+     * Two actors: a merge join of their two index ranges, both already in (start, rank, id) order, read lazily
+     * until the page is full; no sort, no heap.
+     */
+    private List<EventRow> pairPageDirect(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        boolean readsEvents = !filter.onlyExcludesRejected();
         Sql sql = new Sql();
-        sql.add("with ma as (" + MEMBERS + "),\n", a, a, rollUp);
-        sql.add("mb as (" + MEMBERS + "),\n", b, b, rollUp);
+        sql.add("with k as (select pa.event_id, pa.event_start, pa.precision_rank\n"
+                + "from event_participants pa join event_participants pb\n"
+                + "  on pb.event_id = pa.event_id and pb.event_start = pa.event_start and pb.precision_rank = pa.precision_rank\n"
+                + (readsEvents ? "join events e on e.id = pa.event_id\n" : "")
+                + "where pa.actor_id = ? and pb.actor_id = ?\n", a, b);
+        if (after != null) {
+            sql.add("and (pa.event_start, pa.precision_rank, pa.event_id) > (?::date, ?::smallint, ?::uuid)\n"
+                    + "and (pb.event_start, pb.precision_rank, pb.event_id) > (?::date, ?::smallint, ?::uuid)\n",
+                    after.start(), after.rank(), after.id(), after.start(), after.rank(), after.id());
+        }
+        if (filter.from() != null) {
+            sql.add("and pa.event_end >= ? and pa.event_start >= " + EARLIEST_START + "\n"
+                    + "and pb.event_start >= " + EARLIEST_START + "\n",
+                    filter.from(), filter.from(), filter.from(), filter.from(), filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and pa.event_start <= ? and pb.event_start <= ?\n", filter.to(), filter.to());
+        }
+        if (readsEvents) {
+            eventConditions(sql, filter);
+        } else {
+            sql.add("and not exists (select 1 from events r where r.id = pa.event_id and r.status = 'rejected')\n");
+        }
+        sql.add("order by pa.event_start, pa.precision_rank, pa.event_id limit ?)\n", filter.limit() + 1);
+        selectEvents(sql);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /**
+     * Two sides with their affiliates: side A's members are scanned in key order, each event probed for a
+     * participant of side B (within its period). The probe is an {@code offset 0} subquery so it stays a per-row
+     * index lookup instead of a hash of all of side B's events; side A should be the lighter side.
+     */
+    private List<EventRow> pairPageRolledUp(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        Sql sql = new Sql();
+        sql.add("with ma as (" + MEMBERS + "),\n", a, a, true);
+        sql.add("mb as materialized (" + MEMBERS + "),\n", b, b, true);
         sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from ma cross join lateral (\n");
         memberScan(sql, "ma", filter, after, """
-                and exists (select 1 from event_participants bp join mb on mb.actor_id = bp.actor_id
+                and exists (select 1 from event_participants bp
                             where bp.event_id = ep.event_id and bp.actor_id <> ep.actor_id
-                              and (mb.valid_to is null or bp.event_start <= mb.valid_to)
-                              and (mb.valid_from is null or bp.event_end >= mb.valid_from))
+                              and exists (select 1 from mb where mb.actor_id = bp.actor_id
+                                          and (mb.valid_to is null or bp.event_start <= mb.valid_to)
+                                          and (mb.valid_from is null or bp.event_end >= mb.valid_from))
+                            offset 0)
                 """);
         sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
         selectEvents(sql);
@@ -202,7 +248,8 @@ class ChronologyQueries {
         Map<UUID, List<EventView.Participant>> participants = new HashMap<>();
         forEach("""
                 select ep.event_id, ep.role, a.id, a.slug, a.name, a.kind
-                from event_participants ep join actors a on a.id = ep.actor_id
+                from event_participants ep
+                cross join lateral (select a.id, a.slug, a.name, a.kind from actors a where a.id = ep.actor_id offset 0) a
                 where ep.event_id = any(?) order by ep.event_id, a.name, a.id""", List.of(ids), rs -> {
             UUID event = rs.getObject(1, UUID.class);
             participants.computeIfAbsent(event, x -> new ArrayList<>()).add(new EventView.Participant(
