@@ -20,13 +20,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 REPORT="$OUT/report.md"
 
-# Mid-timeline pages: the page after the first page from 2008 on, reached by its cursor as a client would.
-cursor() { curl -sf "$BASE/api/v1/$1&limit=100&from=2008-01-01" | jq -r .next; }
-declare -A URL
-URL[actor]="$BASE/api/v1/actors/north-korea/timeline?limit=100&includeAffiliated=false&cursor=$(cursor 'actors/north-korea/timeline?includeAffiliated=false')"
-URL[actor_rollup]="$BASE/api/v1/actors/north-korea/timeline?limit=100&cursor=$(cursor 'actors/north-korea/timeline?includeAffiliated=true')"
-URL[pair]="$BASE/api/v1/relationships/north-korea/russia/timeline?limit=100&includeAffiliated=false&cursor=$(cursor 'relationships/north-korea/russia/timeline?includeAffiliated=false')"
-URL[pair_rollup]="$BASE/api/v1/relationships/north-korea/russia/timeline?limit=100&cursor=$(cursor 'relationships/north-korea/russia/timeline?includeAffiliated=true')"
+. ./pages.sh
 SCENARIOS=${SCENARIOS:-"actor pair actor_rollup pair_rollup"}
 
 percentiles() { # pgbench per-transaction logs -> "p50 p99" in ms (field 3 is the latency in microseconds)
