@@ -48,7 +48,7 @@ for s in $SCENARIOS; do
   python3 - "sql/$s.sql" "$OUT/$s-page.sql" <<'PY'
 import sys
 text = open(sys.argv[1]).read()
-page = [c for c in text.split(';\n') if c.lstrip().startswith('with ')][0]
+page = [c for c in text.split(";\n") if "k as (" in c][0]
 open(sys.argv[2], 'w').write(page.strip() + ';\n')
 PY
   { echo "explain (analyze, buffers)"; cat "$OUT/$s-page.sql"; } | psql -X > "$OUT/$s-plan.txt"

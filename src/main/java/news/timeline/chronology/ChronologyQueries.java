@@ -83,7 +83,7 @@ class ChronologyQueries {
         Sql sql = new Sql();
         sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
         sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from m cross join lateral (\n");
-        memberScan(sql, "m", filter, after, null);
+        memberScan(sql, "m", filter, after, null, null);
         sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
         selectEvents(sql);
         return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
@@ -99,9 +99,18 @@ class ChronologyQueries {
      * until the page is full; no sort, no heap.
      */
     private List<EventRow> pairPageDirect(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
-        boolean readsEvents = !filter.onlyExcludesRejected();
         Sql sql = new Sql();
-        sql.add("with k as (select pa.event_id, pa.event_start, pa.precision_rank\n"
+        sql.add("with k as (");
+        directPairKeys(sql, a, b, filter, after);
+        sql.add(")\n");
+        selectEvents(sql);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /** The keys of a page of two actors' shared events (a page and one more). */
+    private void directPairKeys(Sql sql, UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        boolean readsEvents = !filter.onlyExcludesRejected();
+        sql.add("select pa.event_id, pa.event_start, pa.precision_rank\n"
                 + "from event_participants pa join event_participants pb\n"
                 + "  on pb.event_id = pa.event_id and pb.event_start = pa.event_start and pb.precision_rank = pa.precision_rank\n"
                 + (readsEvents ? "join events e on e.id = pa.event_id\n" : "")
@@ -124,9 +133,21 @@ class ChronologyQueries {
         } else {
             sql.add("and not exists (select 1 from events r where r.id = pa.event_id and r.status = 'rejected')\n");
         }
-        sql.add("order by pa.event_start, pa.precision_rank, pa.event_id limit ?)\n", filter.limit() + 1);
-        selectEvents(sql);
-        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+        sql.add("order by pa.event_start, pa.precision_rank, pa.event_id limit ?", filter.limit() + 1);
+    }
+
+    /**
+     * The key of the last event a rolled-up pair page can hold: the two actors' own shared events are a subset of
+     * the rolled-up ones, so a page's worth of them ends at or after the rolled-up page. Null when they have fewer.
+     */
+    private TimelineKey pageHorizon(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        Sql counted = new Sql();
+        counted.add("select count(*) over (), k.event_start, k.precision_rank, k.event_id from (");
+        directPairKeys(counted, a, b, filter, after);
+        counted.add(") k order by 2 desc, 3 desc, 4 desc limit 1");
+        List<TimelineKey> found = query(counted.text(), counted.params(), rs -> rs.getLong(1) > filter.limit()
+                ? new TimelineKey(rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getObject(4, UUID.class)) : null);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
@@ -135,11 +156,12 @@ class ChronologyQueries {
      * index lookup instead of a hash of all of side B's events; side A should be the lighter side.
      */
     private List<EventRow> pairPageRolledUp(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        TimelineKey until = pageHorizon(a, b, filter, after);
         Sql sql = new Sql();
         sql.add("with ma as (" + MEMBERS + "),\n", a, a, true);
         sql.add("mb as materialized (" + MEMBERS + "),\n", b, b, true);
         sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from ma cross join lateral (\n");
-        memberScan(sql, "ma", filter, after, """
+        memberScan(sql, "ma", filter, after, until, """
                 and exists (select 1 from event_participants bp
                             where bp.event_id = ep.event_id and bp.actor_id <> ep.actor_id
                               and exists (select 1 from mb where mb.actor_id = bp.actor_id
@@ -191,7 +213,7 @@ class ChronologyQueries {
      * the events themselves but the default "not rejected", the scan reads only the participants index and the
      * small index of rejected events; other filters join the events table.
      */
-    private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, String extra) {
+    private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, TimelineKey until, String extra) {
         boolean readsEvents = !filter.onlyExcludesRejected();
         sql.add("select ep.event_id, ep.event_start, ep.precision_rank\n"
                 + "from event_participants ep" + (readsEvents ? " join events e on e.id = ep.event_id" : "") + "\n"
@@ -201,6 +223,10 @@ class ChronologyQueries {
         if (after != null) {
             sql.add("and (ep.event_start, ep.precision_rank, ep.event_id) > (?::date, ?::smallint, ?::uuid)\n",
                     after.start(), after.rank(), after.id());
+        }
+        if (until != null) {
+            sql.add("and (ep.event_start, ep.precision_rank, ep.event_id) <= (?::date, ?::smallint, ?::uuid)\n",
+                    until.start(), until.rank(), until.id());
         }
         if (filter.from() != null) {
             sql.add("and ep.event_end >= ? and ep.event_start >= " + EARLIEST_START + "\n", filter.from(), filter.from(), filter.from());
