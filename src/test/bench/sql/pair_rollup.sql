@@ -10,6 +10,14 @@ select f.actor_id, f.valid_from, f.valid_to from actor_affiliations f where f.af
 )
 select (select count(*) from (select 1 from ma join event_participants ep on ep.actor_id = ma.actor_id limit 1000) x),
        (select count(*) from (select 1 from mb join event_participants ep on ep.actor_id = mb.actor_id limit 1000) y);
+select count(*) over (), k.event_start, k.precision_rank, k.event_id from (select pa.event_id, pa.event_start, pa.precision_rank
+from event_participants pa join event_participants pb
+  on pb.event_id = pa.event_id and pb.event_start = pa.event_start and pb.precision_rank = pa.precision_rank
+where pa.actor_id = 'ea3a3f3f-477e-0075-10b4-885f2cdac3be' and pb.actor_id = 'd3d4e2cb-8e0c-ea66-8cc2-1379ac3a7686'
+and (pa.event_start, pa.precision_rank, pa.event_id) > ('2009-04-26'::date, 1::smallint, '5bd92c04-4a16-29d5-49be-9238cbdf036c'::uuid)
+and (pb.event_start, pb.precision_rank, pb.event_id) > ('2009-04-26'::date, 1::smallint, '5bd92c04-4a16-29d5-49be-9238cbdf036c'::uuid)
+and not exists (select 1 from events r where r.id = pa.event_id and r.status = 'rejected')
+order by pa.event_start, pa.precision_rank, pa.event_id limit 101) k order by 2 desc, 3 desc, 4 desc limit 1;
 with ma as (select 'ea3a3f3f-477e-0075-10b4-885f2cdac3be'::uuid as actor_id, null::date as valid_from, null::date as valid_to
 union all
 select f.actor_id, f.valid_from, f.valid_to from actor_affiliations f where f.affiliated_to = 'ea3a3f3f-477e-0075-10b4-885f2cdac3be' and true
@@ -25,6 +33,7 @@ where ep.actor_id = ma.actor_id
 and (ma.valid_to is null or ep.event_start <= ma.valid_to)
 and (ma.valid_from is null or ep.event_end >= ma.valid_from)
 and (ep.event_start, ep.precision_rank, ep.event_id) > ('2009-04-26'::date, 1::smallint, '5bd92c04-4a16-29d5-49be-9238cbdf036c'::uuid)
+and (ep.event_start, ep.precision_rank, ep.event_id) <= ('2010-12-19'::date, 1::smallint, '96edf550-14b4-5db9-f4a0-1b6a1d4de5d7'::uuid)
 and not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')
 and exists (select 1 from event_participants bp
             where bp.event_id = ep.event_id and bp.actor_id <> ep.actor_id
