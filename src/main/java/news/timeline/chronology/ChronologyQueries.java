@@ -83,7 +83,7 @@ class ChronologyQueries {
         Sql sql = new Sql();
         sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
         sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from m cross join lateral (\n");
-        memberScan(sql, "m", filter, after, null);
+        memberScan(sql, "m", filter, after, null, null);
         sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
         selectEvents(sql);
         return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
@@ -91,15 +91,83 @@ class ChronologyQueries {
 
     /** One page of the events in which both sides take part, each side with its affiliates when {@code rollUp}. */
     List<EventRow> pairPage(UUID a, UUID b, boolean rollUp, TimelineFilter filter, TimelineKey after) {
+        return rollUp ? pairPageRolledUp(a, b, filter, after) : pairPageDirect(a, b, filter, after);
+    }
+
+    /**
+     * Two actors: a merge join of their two index ranges, both already in (start, rank, id) order, read lazily
+     * until the page is full; no sort, no heap.
+     */
+    private List<EventRow> pairPageDirect(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
         Sql sql = new Sql();
-        sql.add("with ma as (" + MEMBERS + "),\n", a, a, rollUp);
-        sql.add("mb as (" + MEMBERS + "),\n", b, b, rollUp);
+        sql.add("with k as (");
+        directPairKeys(sql, a, b, filter, after);
+        sql.add(")\n");
+        selectEvents(sql);
+        return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
+    }
+
+    /** The keys of a page of two actors' shared events (a page and one more). */
+    private void directPairKeys(Sql sql, UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        boolean readsEvents = !filter.onlyExcludesRejected();
+        sql.add("select pa.event_id, pa.event_start, pa.precision_rank\n"
+                + "from event_participants pa join event_participants pb\n"
+                + "  on pb.event_id = pa.event_id and pb.event_start = pa.event_start and pb.precision_rank = pa.precision_rank\n"
+                + (readsEvents ? "join events e on e.id = pa.event_id\n" : "")
+                + "where pa.actor_id = ? and pb.actor_id = ?\n", a, b);
+        if (after != null) {
+            sql.add("and (pa.event_start, pa.precision_rank, pa.event_id) > (?::date, ?::smallint, ?::uuid)\n"
+                    + "and (pb.event_start, pb.precision_rank, pb.event_id) > (?::date, ?::smallint, ?::uuid)\n",
+                    after.start(), after.rank(), after.id(), after.start(), after.rank(), after.id());
+        }
+        if (filter.from() != null) {
+            sql.add("and pa.event_end >= ? and pa.event_start >= " + EARLIEST_START + "\n"
+                    + "and pb.event_start >= " + EARLIEST_START + "\n",
+                    filter.from(), filter.from(), filter.from(), filter.from(), filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and pa.event_start <= ? and pb.event_start <= ?\n", filter.to(), filter.to());
+        }
+        if (readsEvents) {
+            eventConditions(sql, filter);
+        } else {
+            sql.add("and not exists (select 1 from events r where r.id = pa.event_id and r.status = 'rejected')\n");
+        }
+        sql.add("order by pa.event_start, pa.precision_rank, pa.event_id limit ?", filter.limit() + 1);
+    }
+
+    /**
+     * The key of the last event a rolled-up pair page can hold: the two actors' own shared events are a subset of
+     * the rolled-up ones, so a page's worth of them ends at or after the rolled-up page. Null when they have fewer.
+     */
+    private TimelineKey pageHorizon(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        Sql counted = new Sql();
+        counted.add("select count(*) over (), k.event_start, k.precision_rank, k.event_id from (");
+        directPairKeys(counted, a, b, filter, after);
+        counted.add(") k order by 2 desc, 3 desc, 4 desc limit 1");
+        List<TimelineKey> found = query(counted.text(), counted.params(), rs -> rs.getLong(1) > filter.limit()
+                ? new TimelineKey(rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getObject(4, UUID.class)) : null);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Two sides with their affiliates: side A's members are scanned in key order, each event probed for a
+     * participant of side B (within its period). The probe is an {@code offset 0} subquery so it stays a per-row
+     * index lookup instead of a hash of all of side B's events; side A should be the lighter side.
+     */
+    private List<EventRow> pairPageRolledUp(UUID a, UUID b, TimelineFilter filter, TimelineKey after) {
+        TimelineKey until = pageHorizon(a, b, filter, after);
+        Sql sql = new Sql();
+        sql.add("with ma as (" + MEMBERS + "),\n", a, a, true);
+        sql.add("mb as materialized (" + MEMBERS + "),\n", b, b, true);
         sql.add("k as (select distinct x.event_id, x.event_start, x.precision_rank from ma cross join lateral (\n");
-        memberScan(sql, "ma", filter, after, """
-                and exists (select 1 from event_participants bp join mb on mb.actor_id = bp.actor_id
+        memberScan(sql, "ma", filter, after, until, """
+                and exists (select 1 from event_participants bp
                             where bp.event_id = ep.event_id and bp.actor_id <> ep.actor_id
-                              and (mb.valid_to is null or bp.event_start <= mb.valid_to)
-                              and (mb.valid_from is null or bp.event_end >= mb.valid_from))
+                              and exists (select 1 from mb where mb.actor_id = bp.actor_id
+                                          and (mb.valid_to is null or bp.event_start <= mb.valid_to)
+                                          and (mb.valid_from is null or bp.event_end >= mb.valid_from))
+                            offset 0)
                 """);
         sql.add(") x order by x.event_start, x.precision_rank, x.event_id limit ?)\n", filter.limit() + 1);
         selectEvents(sql);
@@ -140,10 +208,15 @@ class ChronologyQueries {
         return query(sql.text(), sql.params(), ChronologyQueries::eventRow);
     }
 
-    /** The lateral part: one member's events in key order, filtered, at most a page (+1) of them. */
-    private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, String extra) {
+    /**
+     * The lateral part: one member's events in key order, filtered, at most a page (+1) of them. With no filter on
+     * the events themselves but the default "not rejected", the scan reads only the participants index and the
+     * small index of rejected events; other filters join the events table.
+     */
+    private void memberScan(Sql sql, String member, TimelineFilter filter, TimelineKey after, TimelineKey until, String extra) {
+        boolean readsEvents = !filter.onlyExcludesRejected();
         sql.add("select ep.event_id, ep.event_start, ep.precision_rank\n"
-                + "from event_participants ep join events e on e.id = ep.event_id\n"
+                + "from event_participants ep" + (readsEvents ? " join events e on e.id = ep.event_id" : "") + "\n"
                 + "where ep.actor_id = " + member + ".actor_id\n"
                 + "and (" + member + ".valid_to is null or ep.event_start <= " + member + ".valid_to)\n"
                 + "and (" + member + ".valid_from is null or ep.event_end >= " + member + ".valid_from)\n");
@@ -151,13 +224,21 @@ class ChronologyQueries {
             sql.add("and (ep.event_start, ep.precision_rank, ep.event_id) > (?::date, ?::smallint, ?::uuid)\n",
                     after.start(), after.rank(), after.id());
         }
+        if (until != null) {
+            sql.add("and (ep.event_start, ep.precision_rank, ep.event_id) <= (?::date, ?::smallint, ?::uuid)\n",
+                    until.start(), until.rank(), until.id());
+        }
         if (filter.from() != null) {
             sql.add("and ep.event_end >= ? and ep.event_start >= " + EARLIEST_START + "\n", filter.from(), filter.from(), filter.from());
         }
         if (filter.to() != null) {
             sql.add("and ep.event_start <= ?\n", filter.to());
         }
-        eventConditions(sql, filter);
+        if (readsEvents) {
+            eventConditions(sql, filter);
+        } else {
+            sql.add("and not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')\n");
+        }
         if (extra != null) {
             sql.add(extra);
         }
@@ -193,7 +274,8 @@ class ChronologyQueries {
         Map<UUID, List<EventView.Participant>> participants = new HashMap<>();
         forEach("""
                 select ep.event_id, ep.role, a.id, a.slug, a.name, a.kind
-                from event_participants ep join actors a on a.id = ep.actor_id
+                from event_participants ep
+                cross join lateral (select a.id, a.slug, a.name, a.kind from actors a where a.id = ep.actor_id offset 0) a
                 where ep.event_id = any(?) order by ep.event_id, a.name, a.id""", List.of(ids), rs -> {
             UUID event = rs.getObject(1, UUID.class);
             participants.computeIfAbsent(event, x -> new ArrayList<>()).add(new EventView.Participant(
@@ -228,14 +310,17 @@ class ChronologyQueries {
      * {@code rollUp}), most events first. {@code afterCount}/{@code afterId} continue a previous page.
      */
     List<Counterpart> counterparts(UUID actor, boolean rollUp, List<String> statuses, Long afterCount, UUID afterId, int limit) {
+        boolean notRejected = TimelineFilter.isDefaultStatuses(statuses);
+        String statusCondition = notRejected
+                ? "not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')"
+                : "exists (select 1 from events s where s.id = ep.event_id and s.status = any(?))";
         Sql sql = new Sql();
         sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
         sql.add("""
                 mine as (select distinct ep.event_id from m join event_participants ep on ep.actor_id = m.actor_id
-                         join events e on e.id = ep.event_id
                          where (m.valid_to is null or ep.event_start <= m.valid_to)
                            and (m.valid_from is null or ep.event_end >= m.valid_from)
-                           and e.status = any(?)),
+                           and %s),
                 c as (select o.actor_id, count(*) as n,
                              (array_agg(o.event_id order by o.event_start desc, o.precision_rank, o.event_id desc))[1] as latest
                       from mine join event_participants o on o.event_id = mine.event_id
@@ -243,7 +328,10 @@ class ChronologyQueries {
                       group by o.actor_id)
                 select a.id, a.slug, a.name, a.kind, c.n, e.id, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate
                 from c join actors a on a.id = c.actor_id join events e on e.id = c.latest
-                """, statuses);
+                """.formatted(statusCondition));
+        if (!notRejected) {
+            sql.params().add(statuses);
+        }
         if (afterCount != null) {
             sql.add("where (c.n < ? or (c.n = ? and c.actor_id > ?))\n", afterCount, afterCount, afterId);
         }

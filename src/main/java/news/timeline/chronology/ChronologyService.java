@@ -54,8 +54,8 @@ public class ChronologyService {
         if (a.id().equals(b.id())) {
             throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
         }
-        // the pair condition is symmetric: scan the lighter side, check the other
-        List<ChronologyQueries.EventRow> rows = queries.lighter(b.id(), a.id(), includeAffiliated)
+        // the pair condition is symmetric: with roll-up, scan the lighter side and probe the other
+        List<ChronologyQueries.EventRow> rows = includeAffiliated && queries.lighter(b.id(), a.id(), true)
                 ? queries.pairPage(b.id(), a.id(), includeAffiliated, filter, after)
                 : queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
         return page(a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind);

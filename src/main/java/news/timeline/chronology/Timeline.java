@@ -31,16 +31,29 @@ public record Timeline(@JsonIgnore String title,
         return new Timeline(title, actors, items, next, self, nextLink);
     }
 
-    /** A weak validator for conditional GET: changes whenever anything shown on the page changes. */
+    /**
+     * A weak validator for conditional GET: the page's events with their last change, the actors shown in it, and
+     * the next cursor. Cheap on purpose (a deep hash of every record cost more than the page's SQL): an event's
+     * edits, sources and participants move its {@code updatedAt}; actors are covered by id and name.
+     */
     public String fingerprint() {
         long h = 1125899906842597L;
         for (ActorSummary a : actors) {
-            h = 31 * h + a.hashCode();
+            h = 31 * h + a.id().hashCode();
+            h = 31 * h + a.name().hashCode();
         }
         for (EventView e : items) {
-            h = 1099511628211L * h + e.hashCode();
+            h = 1099511628211L * h + e.id().getMostSignificantBits() ^ e.id().getLeastSignificantBits();
+            h = 31 * h + (e.updatedAt() == null ? 0 : e.updatedAt().getEpochSecond() * 1_000_000_000L + e.updatedAt().getNano());
+            for (EventView.Participant p : e.participants()) {
+                h = 31 * h + p.actor().id().hashCode();
+                h = 31 * h + p.actor().name().hashCode();
+            }
+            h = 31 * h + e.sources().size();
         }
         h = 31 * h + (next == null ? 0 : next.hashCode());
         return Long.toUnsignedString(h, 36) + "-" + items.size();
     }
+
+
 }

@@ -28,6 +28,15 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
     /** Rejected events are editors' "this is wrong": lists leave them out unless asked for by status. */
     static final List<String> DEFAULT_STATUSES = List.of("extracted", "confirmed");
 
+    /** True when the only restriction on the events themselves is the default "not rejected". */
+    boolean onlyExcludesRejected() {
+        return types.isEmpty() && addedSince == null && query == null && isDefaultStatuses(statuses);
+    }
+
+    static boolean isDefaultStatuses(List<String> statuses) {
+        return Set.copyOf(statuses).equals(Set.copyOf(DEFAULT_STATUSES));
+    }
+
     /** Parses and validates query parameters; every problem is reported at once as a 400 with field errors. */
     public static TimelineFilter parse(String from, String to, List<String> types, String q, String addedSince,
                                        List<String> statuses, Integer limit) {

@@ -186,6 +186,51 @@ class ChronologyResourceTest {
     }
 
     @Test
+    void rolledUpPairPagesMatchTheWholeList() {
+        String s = ChronologyFixture.suffix();
+        Actor nk = fixture.actor("country", "North Korea", s);
+        Actor ru = fixture.actor("country", "Russia", s);
+        Actor kim = fixture.actor("person", "Kim Jong-un", s);
+        Actor shoigu = fixture.actor("person", "Sergei Shoigu", s);
+        fixture.affiliate(kim, nk, "2011-12-17", null);
+        fixture.affiliate(shoigu, ru, "2012-11-06", null);
+        for (int i = 1; i <= 9; i++) {
+            fixture.event("negotiation", "direct " + i, "2024-0" + i + "-10", nk, ru);
+            fixture.event("meeting", "leaders " + i, "2024-0" + i + "-05", kim, shoigu);
+            fixture.event("visit", "mixed " + i, "2024-0" + i, kim, ru);
+        }
+        List<String> whole = given().queryParam("limit", 1000).when().get("/api/v1/relationships/{a}/{b}/timeline", nk.slug(), ru.slug())
+                .then().statusCode(200).extract().jsonPath().getList("items.title");
+        assertThat(whole).hasSize(27);
+        for (int limit : List.of(1, 2, 4, 5)) {
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                var req = given().queryParam("limit", limit);
+                if (cursor != null) {
+                    req.queryParam("cursor", cursor);
+                }
+                Response r = req.when().get("/api/v1/relationships/{a}/{b}/timeline", nk.slug(), ru.slug())
+                        .then().statusCode(200).extract().response();
+                paged.addAll(r.jsonPath().getList("items.title"));
+                cursor = r.jsonPath().getString("next");
+            } while (cursor != null);
+            assertThat(paged).as("pages of %d", limit).isEqualTo(whole);
+        }
+        // direct pairs page the same way
+        List<String> direct = given().queryParam("limit", 1000).queryParam("includeAffiliated", "false")
+                .when().get("/api/v1/relationships/{a}/{b}/timeline", nk.slug(), ru.slug())
+                .then().statusCode(200).extract().jsonPath().getList("items.title");
+        assertThat(direct).hasSize(9).allMatch(t -> t.startsWith("direct"));
+        String next = given().queryParam("limit", 4).queryParam("includeAffiliated", "false")
+                .when().get("/api/v1/relationships/{a}/{b}/timeline", nk.slug(), ru.slug())
+                .then().statusCode(200).body("items", hasSize(4)).extract().path("next");
+        given().queryParam("limit", 4).queryParam("includeAffiliated", "false").queryParam("cursor", next)
+                .when().get("/api/v1/relationships/{a}/{b}/timeline", nk.slug(), ru.slug())
+                .then().statusCode(200).body("items.title", contains(direct.subList(4, 8).toArray()));
+    }
+
+    @Test
     void relationshipsListCounterpartsWithCountsAndLatestDate() {
         String s = ChronologyFixture.suffix();
         Actor nk = fixture.actor("country", "North Korea", s);
@@ -196,6 +241,8 @@ class ChronologyResourceTest {
         fixture.event("meeting", "one", "2023-09-13", kim, shoigu);
         fixture.event("meeting", "two", "2024-09", kim, shoigu);
         fixture.event("meeting", "three", "2024-06-19", nk, putin);
+        fixture.event("meeting", "wrongly extracted", news.timeline.extraction.temporal.DateValue.parse("2024-10-01"), "rejected",
+                Instant.now(), nk, putin);
 
         given().when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200)
@@ -207,6 +254,11 @@ class ChronologyResourceTest {
         given().queryParam("includeAffiliated", "false").when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200)
                 .body("items.actor.slug", contains(putin.slug()));
+        given().queryParam("status", "extracted,confirmed,rejected").when().get("/api/v1/actors/{a}/relationships", nk.slug())
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.find { it.actor.slug == '" + putin.slug() + "' }.events", equalTo(2))
+                .body("items.find { it.actor.slug == '" + putin.slug() + "' }.latest.value", equalTo("2024-10-01"));
         Response first = given().queryParam("limit", 1).when().get("/api/v1/actors/{a}/relationships", nk.slug())
                 .then().statusCode(200).body("items", hasSize(1)).body("next", notNullValue()).extract().response();
         given().queryParam("limit", 1).queryParam("cursor", first.jsonPath().getString("next"))

@@ -16,22 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
-/**
- * The actor-scoped read side: an actor's timeline and counterparts. Its class path is the actors resource's own,
- * because Quarkus REST routes by the longest class path first: under {@code /api/v1} these methods were hidden by
- * {@code /api/v1/actors} (404), while classes with the same path share one method table.
- */
-@Path("/api/v1/actors")
-public class ActorChronologyResource {
+/** An actor's timeline, in every format. Its own class with the full path: JAX-RS picks the class by path before the method. */
+@Path("/api/v1/actors/{actor}/timeline")
+public class ActorTimelineResource {
 
     private final ChronologyService chronology;
 
-    ActorChronologyResource(ChronologyService chronology) {
+    ActorTimelineResource(ChronologyService chronology) {
         this.chronology = chronology;
     }
 
     @GET
-    @Path("{actor}/timeline")
     @Produces({Timeline.JSON, Timeline.TIMELINEJS, Timeline.VIS, Timeline.CSV, Timeline.ICS, Timeline.ATOM})
     @Operation(summary = "An actor's events in chronological order",
             description = "Sorted by start day, then precision (finer first), then id. `from`/`to` select events whose covered days "
@@ -49,21 +44,5 @@ public class ActorChronologyResource {
         TimelineFilter filter = TimelineFilter.parse(from, to, type, q, addedSince, status, Conditional.limit(limit));
         Timeline t = chronology.actorTimeline(actor, Conditional.flag("includeAffiliated", includeAffiliated, true), filter, cursor);
         return Conditional.respond(t, uri, headers);
-    }
-
-    @GET
-    @Path("{actor}/relationships")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The actors this actor shares events with",
-            description = "Most shared events first, each with the count and the date object of the latest shared event. "
-                    + "Includes the events of affiliated actors within their periods unless `includeAffiliated=false`.")
-    public Response relationships(@PathParam("actor") String actor,
-                                  @QueryParam("includeAffiliated") String includeAffiliated,
-                                  @QueryParam("status") List<String> status,
-                                  @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-                                  @Context UriInfo uri, @Context HttpHeaders headers) {
-        Page<Relationship> page = chronology.relationships(actor, Conditional.flag("includeAffiliated", includeAffiliated, true),
-                status, cursor, Conditional.limit(limit));
-        return Conditional.respondJson(page, page.hashCode(), headers);
     }
 }

@@ -16,18 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
-/** Relationship timelines and the change log for sync; the actor-scoped views are in {@link ActorChronologyResource}. */
-@Path("/api/v1")
-public class ChronologyResource {
+/** The timeline of two actors' shared events, in every format. Its own class with the full path: JAX-RS picks the class by path before the method. */
+@Path("/api/v1/relationships/{actorA}/{actorB}/timeline")
+public class RelationshipTimelineResource {
 
     private final ChronologyService chronology;
 
-    ChronologyResource(ChronologyService chronology) {
+    RelationshipTimelineResource(ChronologyService chronology) {
         this.chronology = chronology;
     }
 
     @GET
-    @Path("relationships/{actorA}/{actorB}/timeline")
     @Produces({Timeline.JSON, Timeline.TIMELINEJS, Timeline.VIS, Timeline.CSV, Timeline.ICS, Timeline.ATOM})
     @Operation(summary = "Events in which both actors take part, chronological",
             description = "Each side includes its affiliated actors within their periods of affiliation unless `includeAffiliated=false`; "
@@ -44,18 +43,5 @@ public class ChronologyResource {
         Timeline t = chronology.relationshipTimeline(actorA, actorB,
                 Conditional.flag("includeAffiliated", includeAffiliated, true), filter, cursor);
         return Conditional.respond(t, uri, headers);
-    }
-
-    @GET
-    @Path("changes")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The change log: what was created, updated, deleted or merged since a time",
-            description = "Oldest first. With `addedSince` on the event lists, this is how a client keeps a copy in sync: deleted and "
-                    + "merged entities appear here (a merge names `mergedInto`). Filter with `entity` and `action`.")
-    public Response changes(@QueryParam("since") String since, @QueryParam("entity") List<String> entity,
-                            @QueryParam("action") List<String> action, @QueryParam("cursor") String cursor,
-                            @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        Page<ChangeView> page = chronology.changes(since, entity, action, cursor, Conditional.limit(limit));
-        return Conditional.respondJson(page, page.hashCode(), headers);
     }
 }
