@@ -9,18 +9,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import news.timeline.web.Cursor;
-import news.timeline.web.Page;
 import news.timeline.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,13 +36,7 @@ public class EventResource {
         this.events = events;
     }
 
-    @GET
-    @Operation(summary = "List events", description = "Chronological: by date start, then precision (finer first), then id; paged with an opaque cursor.")
-    @APIResponse(responseCode = "200", description = "One page; next is null on the last")
-    public Page<EventView> list(@Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
-                                @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
-        return events.list(EventQuery.all(), cursor, Cursor.limitParam(limit));
-    }
+    // GET /api/v1/events (the filtered, chronological list in every format) is chronology's EventListResource.
 
     @POST
     @Operation(summary = "Create an event", description = "Participants and parties are actor ids or slugs. Dates are ISO strings at any precision or date objects.")

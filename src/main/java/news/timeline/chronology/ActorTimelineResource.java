@@ -1,0 +1,48 @@
+package news.timeline.chronology;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
+
+/** An actor's timeline, in every format. Its own class with the full path: JAX-RS picks the class by path before the method. */
+@Path("/api/v1/actors/{actor}/timeline")
+public class ActorTimelineResource {
+
+    private final ChronologyService chronology;
+
+    ActorTimelineResource(ChronologyService chronology) {
+        this.chronology = chronology;
+    }
+
+    @GET
+    @Produces({Timeline.JSON, Timeline.TIMELINEJS, Timeline.VIS, Timeline.CSV, Timeline.ICS, Timeline.ATOM})
+    @Operation(summary = "An actor's events in chronological order",
+            description = "Sorted by start day, then precision (finer first), then id. `from`/`to` select events whose covered days "
+                    + "overlap the range, at any precision. By default a country's or body's timeline includes the events of the actors "
+                    + "affiliated with it, within their periods of affiliation (`includeAffiliated=false` turns that off). "
+                    + "Renders as JSON, or by `format=` / `Accept`: timelinejs, vis, csv, ics, atom. Supports `If-None-Match`.")
+    public Response actorTimeline(@PathParam("actor") @Parameter(description = "actor id or slug") String actor,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("type") List<String> type, @QueryParam("q") String q,
+                                  @QueryParam("addedSince") String addedSince, @QueryParam("status") List<String> status,
+                                  @QueryParam("includeAffiliated") String includeAffiliated,
+                                  @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                                  @QueryParam("format") @Parameter(description = "json, timelinejs, vis, csv, ics or atom") String format,
+                                  @Context UriInfo uri, @Context HttpHeaders headers) {
+        TimelineFilter filter = TimelineFilter.parse(from, to, type, q, addedSince, status, Conditional.limit(limit));
+        Timeline t = chronology.actorTimeline(actor, Conditional.flag("includeAffiliated", includeAffiliated, true), filter, cursor);
+        return Conditional.respond(t, uri, headers);
+    }
+}

@@ -1,0 +1,47 @@
+package news.timeline.chronology;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
+
+/** The timeline of two actors' shared events, in every format. Its own class with the full path: JAX-RS picks the class by path before the method. */
+@Path("/api/v1/relationships/{actorA}/{actorB}/timeline")
+public class RelationshipTimelineResource {
+
+    private final ChronologyService chronology;
+
+    RelationshipTimelineResource(ChronologyService chronology) {
+        this.chronology = chronology;
+    }
+
+    @GET
+    @Produces({Timeline.JSON, Timeline.TIMELINEJS, Timeline.VIS, Timeline.CSV, Timeline.ICS, Timeline.ATOM})
+    @Operation(summary = "Events in which both actors take part, chronological",
+            description = "Each side includes its affiliated actors within their periods of affiliation unless `includeAffiliated=false`; "
+                    + "filters, order, formats and conditional GET as for an actor's timeline.")
+    public Response relationshipTimeline(@PathParam("actorA") String actorA, @PathParam("actorB") String actorB,
+                                         @QueryParam("from") String from, @QueryParam("to") String to,
+                                         @QueryParam("type") List<String> type, @QueryParam("q") String q,
+                                         @QueryParam("addedSince") String addedSince, @QueryParam("status") List<String> status,
+                                         @QueryParam("includeAffiliated") String includeAffiliated,
+                                         @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+                                         @QueryParam("format") String format,
+                                         @Context UriInfo uri, @Context HttpHeaders headers) {
+        TimelineFilter filter = TimelineFilter.parse(from, to, type, q, addedSince, status, Conditional.limit(limit));
+        Timeline t = chronology.relationshipTimeline(actorA, actorB,
+                Conditional.flag("includeAffiliated", includeAffiliated, true), filter, cursor);
+        return Conditional.respond(t, uri, headers);
+    }
+}

@@ -1,0 +1,28 @@
+package news.timeline.chronology;
+
+import news.timeline.web.Cursor;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The sort key of a chronological list: start day, precision rank (finer first), event id. Cursors carry it. */
+record TimelineKey(LocalDate start, int rank, UUID id) {
+
+    String encode(String kind) {
+        return Cursor.encode(kind, List.of(start.toString(), Integer.toString(rank), id.toString()));
+    }
+
+    /** The key in {@code cursor}, or null without one; a cursor of another list or a garbled one is a 400. */
+    static TimelineKey decode(String kind, String cursor) {
+        List<String> keys = Cursor.decode(kind, cursor, 3);
+        if (keys == null) {
+            return null;
+        }
+        try {
+            return new TimelineKey(LocalDate.parse(keys.get(0)), Integer.parseInt(keys.get(1)), UUID.fromString(keys.get(2)));
+        } catch (RuntimeException e) {
+            throw news.timeline.web.ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package news.timeline.export;
+
+import news.timeline.extraction.temporal.DateValue;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** A date object as a person reads it, at its precision: "13 September 2024", "June 2024", "Q2 2024", "c. 2023". */
+final class DisplayDate {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private DisplayDate() {
+    }
+
+    static String of(DateValue d) {
+        String text = switch (d.precision()) {
+            case MINUTE -> d.value().replace('T', ' ').replace("Z", " UTC");
+            case DAY -> d.start().format(DAY);
+            case WEEK -> "week of " + d.start().format(DAY);
+            case MONTH -> d.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.start().getYear();
+            case SEASON -> season(d.value()) + " " + d.start().getYear();
+            case QUARTER -> "Q" + ((d.start().getMonthValue() - 1) / 3 + 1) + " " + d.start().getYear();
+            case YEAR -> Integer.toString(d.start().getYear());
+            case DECADE -> d.start().getYear() + "s";
+            case CENTURY -> (d.start().getYear() / 100 + 1) + ordinal(d.start().getYear() / 100 + 1) + " century";
+        };
+        return d.approximate() ? "c. " + text : text;
+    }
+
+    private static String season(String value) {
+        return switch (value.substring(value.length() - 2)) {
+            case "SP" -> "Spring";
+            case "SU" -> "Summer";
+            case "FA" -> "Autumn";
+            default -> "Winter";
+        };
+    }
+
+    private static String ordinal(int n) {
+        int mod100 = n % 100;
+        if (mod100 >= 11 && mod100 <= 13) {
+            return "th";
+        }
+        return switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+}

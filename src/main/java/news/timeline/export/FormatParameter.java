@@ -1,0 +1,40 @@
+package news.timeline.export;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import news.timeline.web.ApiProblem;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code format=ics} is the same request as {@code Accept: text/calendar}: the parameter replaces the Accept header
+ * before content negotiation, so one mechanism picks the writer. An unknown format is a 400.
+ */
+public class FormatParameter {
+
+    private static final Pattern CHRONOLOGIES = Pattern.compile(
+            "/api/v1/(events|actors/[^/]+/timeline|relationships/[^/]+/[^/]+/timeline)/?");
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> applyFormat(ContainerRequestContext request) {
+        List<String> formats = request.getUriInfo().getQueryParameters().get("format");
+        if (formats == null || formats.isEmpty() || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                || !CHRONOLOGIES.matcher(request.getUriInfo().getPath()).matches()) {
+            return Optional.empty();
+        }
+        Optional<ExportFormat> format = ExportFormat.byName(formats.get(0));
+        if (format.isEmpty()) {
+            throw ApiProblem.invalid("format", "unknown format '" + abbreviate(formats.get(0)) + "'; expected one of " + ExportFormat.names());
+        }
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, format.get().mediaType);
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}
