@@ -468,4 +468,41 @@ public class ActorService {
         return id;
     }
 
+
+    // ------------------------------------------------------------------ extraction
+
+    /**
+     * For extraction: {@link #resolveOrCreate(String, String, String...)}, also recording the ISO 3166 code of a
+     * country found in a gazetteer when the stored actor has none.
+     */
+    @Transactional
+    public ActorSummary resolveOrCreate(String name, String kind, String isoCode, List<String> aliases) {
+        ActorSummary s = resolveOrCreate(name, kind, aliases.toArray(String[]::new));
+        if (isoCode != null && isoCode.matches("[A-Z]{2,3}")) {
+            ActorEntity a = actors.findById(s.id());
+            if (a.isoCode == null) {
+                a.isoCode = isoCode;
+                touch(a);
+            }
+        }
+        return s;
+    }
+
+    /** Records that {@code actor} acts for {@code to} unless an affiliation between them is already stored. */
+    @Transactional
+    public void ensureAffiliation(UUID actor, UUID to, String role) {
+        if (actor.equals(to) || affiliations.ofActor(actor).stream().anyMatch(f -> f.affiliatedTo.equals(to))) {
+            return;
+        }
+        String r = role == null ? null : role.length() > 200 ? role.substring(0, 200) : role;
+        addAffiliation(actor.toString(), new AffiliationInput(to.toString(), r, null, null));
+    }
+
+    /** Views of the given actors, in the order given (unknown ids are left out). */
+    @Transactional
+    public List<ActorView> views(Collection<UUID> ids) {
+        Map<UUID, ActorView> byId = new HashMap<>();
+        views(actors.byIds(ids)).forEach(v -> byId.put(v.id(), v));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
 }

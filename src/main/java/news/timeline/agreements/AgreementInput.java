@@ -16,8 +16,8 @@ import java.util.List;
          "signed": "2024-06-19", "parties": [{"actor": "north-korea"}, {"actor": "russia"}], "clauses": ["mutual defense"]}""")
 public record AgreementInput(
         @NotBlank @Size(max = 500) String name,
-        @Schema(enumeration = {"treaty", "accord", "deal", "memorandum", "ceasefire", "framework", "declaration", "other"})
-        @NotNull @OneOf({"treaty", "accord", "deal", "memorandum", "ceasefire", "framework", "declaration", "other"}) String kind,
+        @Schema(enumeration = {"treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other"})
+        @NotNull @OneOf({"treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other"}) String kind,
         @Schema(enumeration = {"proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown"},
                 description = "'unknown' when absent")
         @OneOf({"proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown"}) String status,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.Cursor;
 import news.timeline.web.Page;
 import news.timeline.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,13 +43,13 @@ public class AgreementResource {
     @Operation(summary = "List agreements", description = "In name order, paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "One page; next is null on the last")
     public Page<AgreementView> list(@Parameter(description = "Part of the name") @QueryParam("q") String q,
-                                    @Parameter(schema = @Schema(enumeration = {"treaty", "accord", "deal", "memorandum", "ceasefire", "framework", "declaration", "other"}))
+                                    @Parameter(schema = @Schema(enumeration = {"treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other"}))
                                     @QueryParam("kind") String kind,
                                     @Parameter(schema = @Schema(enumeration = {"proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown"}))
                                     @QueryParam("status") String status,
                                     @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
-                                    @Parameter(description = "1..1000, default 100") @QueryParam("limit") Integer limit) {
-        return agreements.list(q, kind, status, cursor, limit);
+                                    @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
+        return agreements.list(q, kind, status, cursor, Cursor.limitParam(limit));
     }
 
     @POST

@@ -34,11 +34,35 @@ public final class ActorRecognizer {
     }
 
     public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known) {
-        return new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        return recognize(text, timexes, known, null);
+    }
+
+    /** With the article's title: actors it names weigh more when "the two sides" are resolved. */
+    public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known, String title) {
+        ActorAnalysis a = new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        if (title != null && !title.isBlank()) {
+            for (ActorEntity e : a.actors()) {
+                for (String alias : e.aliases()) {
+                    if (alias.length() >= 3 && title.contains(alias)) {
+                        a.inTitle().add(e);
+                        break;
+                    }
+                }
+            }
+        }
+        return a;
     }
 
     /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
     public static boolean titleCase(Sentence s) {
+        List<Token> all = s.tokens();
+        if (all.isEmpty() || !s.lineStart()) {
+            return false;
+        }
+        String last = all.get(all.size() - 1).text();
+        if (last.equals(".") || last.equals("?") || last.equals("!")) {
+            return false; // headlines carry no final stop
+        }
         int words = 0;
         int caps = 0;
         for (Token t : s.tokens()) {
@@ -110,7 +134,7 @@ public final class ActorRecognizer {
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
             }
-            return new ActorAnalysis(List.copyOf(order), bySentence);
+            return new ActorAnalysis(List.copyOf(order), bySentence, new java.util.HashSet<>());
         }
 
         // ---------------------------------------------------------------- pass A: gazetteer and known aliases
@@ -143,6 +167,16 @@ public final class ActorRecognizer {
                 };
                 if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
                     use = ActorMention.Use.PLACE;
+                }
+                if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1])
+                        && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
+                    use = ActorMention.Use.PLACE; // "Office Depot's 2014 US revenue": a qualifier, not a participant
+                }
+                if (m.sense() == Gazetteer.Sense.METONYM && i > 0 && Set.of("the", "a", "an", "this").contains(toks.get(i - 1).norm())
+                        && i + m.length() < n && !toks.get(i + m.length()).capitalized() && toks.get(i + m.length()).isWord()
+                        && !Set.of("is", "was", "has", "had", "said", "says", "will", "would").contains(toks.get(i + m.length()).norm())
+                        && !e.name().equals("United States")) {
+                    use = ActorMention.Use.PLACE; // "the London talks"
                 }
                 addMention(a, s, i, i + m.length(), use, e.ruleId());
                 if (a.kind() == ActorKind.PERSON) {
@@ -217,10 +251,15 @@ public final class ActorRecognizer {
             if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
                 return true;
             }
-            // "in Ganja, Azerbaijan"
-            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()
-                    && PLACE_PREPOSITIONS.contains(toks.get(i - 3).norm())) {
-                return true;
+            // "in Ganja, Azerbaijan", "in El Obeid, Sudan"
+            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()) {
+                int k = i - 2;
+                while (k > 0 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord() && i - k < 6) {
+                    k--;
+                }
+                if (k > 0 && PLACE_PREPOSITIONS.contains(toks.get(k - 1).norm())) {
+                    return true;
+                }
             }
             return false;
         }
@@ -242,10 +281,9 @@ public final class ActorRecognizer {
                 }
                 if (k < toks.size() && STATE_MEDIA_HEADS.contains(toks.get(k).norm()) && !covered[s.index()][k]) {
                     ActorEntity outlet = null;
-                    for (ActorEntity a : order) {
-                        if (a.outlet && country.name().equals(a.stateOf)) {
-                            outlet = a;
-                        }
+                    Gazetteer.Entry agency = gazetteer.stateOutlet(country.name());
+                    if (agency != null) {
+                        outlet = entityFor(agency);
                     }
                     if (outlet == null) {
                         outlet = entity(country.name() + " state media", ActorKind.ORGANIZATION, "actors.state-media");
@@ -270,6 +308,13 @@ public final class ActorRecognizer {
                 if (j <= i) {
                     i++;
                     continue;
+                }
+                // "University of Michigan's Ross School of Business" is one organization
+                if (j + 1 < n && toks.get(j).norm().equals("'s") && orgLike(toks, i, j)) {
+                    int j2 = runEnd(s, j + 1);
+                    if (j2 > j + 1 && orgLike(toks, j + 1, j2)) {
+                        j = j2;
+                    }
                 }
                 classify(s, i, j);
                 i = j;
@@ -307,7 +352,7 @@ public final class ActorRecognizer {
             int i = i0;
             boolean orgLike = orgLike(toks, i, j);
             // leading title words and sentence-initial function words are context, not name
-            while (i < j && (gazetteer.common(toks.get(i).norm())
+            while (i < j && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
                     || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
                     || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
                 i++;
@@ -401,6 +446,10 @@ public final class ActorRecognizer {
             addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
             org.aliases.add(full);
             org.aliases.add(name);
+            if (j + 2 < toks.size() && toks.get(j).text().equals("(") && toks.get(j + 2).text().equals(")")
+                    && toks.get(j + 1).allCaps() && toks.get(j + 1).text().length() >= 2) {
+                addMention(org, s, j + 1, j + 2, ActorMention.Use.NAME, "actors.organization.acronym");
+            }
         }
 
         /** Role and affiliation of a person from the words around its name. */
@@ -418,6 +467,8 @@ public final class ActorRecognizer {
                     person.affiliation = org;
                 } else if (ctx.possessor != null) {
                     person.affiliation = ctx.possessor;
+                } else if (ctx.pendingOwner >= 0) {
+                    pendingAffiliations.add(new Object[] {person, s.index(), ctx.pendingOwner});
                 }
                 String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
                 person.aliases.add(alias);
@@ -545,8 +596,8 @@ public final class ActorRecognizer {
                 ActorEntity country = m.actor();
                 ActorEntity target = null;
                 for (ActorEntity e : order) {
-                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null
-                            && KeyNames.key(e.role).endsWith(head)) {
+                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null && !e.unnamed
+                            && sharesRoleWord(e.role, role)) {
                         target = e;
                     }
                 }
@@ -565,6 +616,17 @@ public final class ActorRecognizer {
             }
         }
 
+        /** "top trade negotiator" and "international trade representative" share "trade"; "Vice Foreign Minister" and "leader" share nothing. */
+        boolean sharesRoleWord(String a, String b) {
+            java.util.Set<String> wa = new java.util.HashSet<>(java.util.Arrays.asList(KeyNames.key(a).split(" ")));
+            for (String w : KeyNames.key(b).split(" ")) {
+                if (wa.contains(w) && w.length() > 3 && !Set.of("vice", "deputy", "first", "senior", "acting", "former", "chief").contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // ---------------------------------------------------------------- context of a name
 
         final class Context {
@@ -579,6 +641,7 @@ public final class ActorRecognizer {
             int appositionTarget = -1;
             ActorEntity appositionPossessor;
             boolean speech;
+            int pendingOwner = -1;
         }
 
         Context context(Sentence s, int i, int j) {
@@ -587,7 +650,12 @@ public final class ActorRecognizer {
             // title chain before the name
             int k = i - 1;
             int orgNoun = -1;
-            while (k >= 0 && !covered[s.index()][k] && gazetteer.titleHint(toks.get(k).norm()) != null) {
+            while (k >= 0 && !covered[s.index()][k] && (gazetteer.titleHint(toks.get(k).norm()) != null
+                    || (toks.get(k).text().equals("-") && k > 0 && gazetteer.titleHint(toks.get(k - 1).norm()) != null))) {
+                if (toks.get(k).text().equals("-")) {
+                    k--;
+                    continue;
+                }
                 String h = gazetteer.titleHint(toks.get(k).norm());
                 if (c.prefixHint == null && !h.equals("modifier") && !h.equals("org-noun")) {
                     c.prefixHint = h;
@@ -609,6 +677,9 @@ public final class ActorRecognizer {
                     p--;
                 }
                 ActorMention owner = mentionEndingAt(s, p + 1);
+                if (owner == null && p >= 0 && toks.get(p).capitalized() && toks.get(p).isWord() && !gazetteer.common(toks.get(p).norm())) {
+                    c.pendingOwner = p;
+                }
                 if (owner != null && owner.actor().kind() != ActorKind.PERSON) {
                     c.possessor = owner.actor();
                     c.possessorFrom = owner.from();
@@ -781,7 +852,9 @@ public final class ActorRecognizer {
             for (int k = from; k < to; k++) {
                 covered[s.index()][k] = true;
             }
-            a.aliases.add(text.text().substring(start, end));
+            if (use != ActorMention.Use.PLACE) {
+                a.aliases.add(text.text().substring(start, end));
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 public final class RuleBasedTimexTagger implements TimexTagger {
 
     /** Characters of context around a trigger in which rules may match (modifiers, determiners, numbers). */
-    private static final int WINDOW = 48;
+    private static final int WINDOW = 36;
     private static final String ENGLISH = "extraction/en/temporal";
 
     private static volatile RuleBasedTimexTagger english;
@@ -58,7 +58,7 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         return rules;
     }
 
-    private record Window(int start, int end, Set<String> triggers) {
+    record Window(int start, int end, Set<String> triggers) {
     }
 
     private record Candidate(int start, int end, TemporalRule rule, java.util.regex.MatchResult match) {
@@ -81,8 +81,11 @@ public final class RuleBasedTimexTagger implements TimexTagger {
                 Matcher m = r.pattern().matcher(text);
                 m.useTransparentBounds(true).useAnchoringBounds(false).region(w.start, w.end);
                 while (m.find()) {
-                    if (m.end() > m.start()) {
-                        candidates.add(new Candidate(m.start(), m.end(), r, m.toMatchResult()));
+                    int g = r.spanGroup();
+                    int s = m.start(g);
+                    int e = m.end(g);
+                    if (e > s) {
+                        candidates.add(new Candidate(s, e, r, m.toMatchResult()));
                     }
                 }
             }
@@ -115,9 +118,10 @@ public final class RuleBasedTimexTagger implements TimexTagger {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static boolean intersects(Set<String> a, Set<String> b) {
-        for (String s : a) {
-            if (b.contains(s)) {
+    /** True when one of the rule's trigger groups occurs whole in the window. */
+    private static boolean intersects(List<Set<String>> groups, Set<String> window) {
+        for (Set<String> g : groups) {
+            if (window.containsAll(g)) {
                 return true;
             }
         }
@@ -147,7 +151,7 @@ public final class RuleBasedTimexTagger implements TimexTagger {
     }
 
     /** Windows of text around trigger words, merged when they touch, with the trigger categories they hold. */
-    private List<Window> windows(String text) {
+    List<Window> windows(String text) {
         List<Window> out = new ArrayList<>();
         int n = text.length();
         int ws = -1;
@@ -166,10 +170,14 @@ public final class RuleBasedTimexTagger implements TimexTagger {
                 while (i < n && Character.isDigit(text.charAt(i))) {
                     i++;
                 }
-                found = DIGIT_SET;
+                found = i - s == 4 && (c == '1' && text.charAt(s + 1) >= '5' || c == '2' && text.charAt(s + 1) == '0')
+                        ? YEAR_SET : DIGIT_SET;
             } else {
                 while (i < n && Character.isLetter(text.charAt(i))) {
                     i++;
+                }
+                if (i - s <= 5 && Character.isLowerCase(c) && CAPITALIZED_ONLY.contains(text.substring(s, i))) {
+                    continue; // "may", "march", "sun": month and day names only when capitalized
                 }
                 String w = lower(text, s, i);
                 found = rules.triggerIndex.get(w);
@@ -201,6 +209,8 @@ public final class RuleBasedTimexTagger implements TimexTagger {
     }
 
     private static final Set<String> DIGIT_SET = Set.of(TemporalRuleSet.DIGIT);
+    private static final Set<String> YEAR_SET = Set.of(TemporalRuleSet.DIGIT, TemporalRuleSet.YEARNUM);
+    private static final Set<String> CAPITALIZED_ONLY = Set.of("may", "march", "mar", "sun", "sat", "wed", "jan", "dec", "sept", "aug", "nov", "oct", "feb", "jun", "jul", "apr", "sep");
 
     private static String lower(String text, int s, int e) {
         char[] cs = new char[e - s];

@@ -32,6 +32,8 @@ import java.util.regex.PatternSyntaxException;
 final class TemporalRuleSet {
 
     static final String DIGIT = "digit";
+    /** A four-digit number that can be a year (1500-2099). */
+    static final String YEARNUM = "yearnum";
     private static final Pattern REF = Pattern.compile("%([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -89,10 +91,10 @@ final class TemporalRuleSet {
         Map<String, Set<String>> index = new HashMap<>();
         Set<String> lexTriggers = new HashSet<>();
         for (TemporalRule r : rules) {
-            for (String t : r.triggers()) {
+            for (String t : r.triggers().stream().flatMap(g -> g.stream()).toList()) {
                 if (lexicons.containsKey(t)) {
                     lexTriggers.add(t);
-                } else if (!t.equals(DIGIT)) {
+                } else if (!t.equals(DIGIT) && !t.equals(YEARNUM)) {
                     index.computeIfAbsent(t, k -> new HashSet<>()).add(t);
                 }
             }
@@ -147,8 +149,10 @@ final class TemporalRuleSet {
         Line typeLine = null;
         Line valueLine = null;
         Line modLine = null;
-        Set<String> triggers = new LinkedHashSet<>();
+        List<Set<String>> triggers = new ArrayList<>();
         int priority = 0;
+        int spanGroup = 0;
+        Line spanLine = null;
         List<Line> exampleLines = new ArrayList<>();
         for (Line l : block.subList(1, block.size())) {
             String key = key(l);
@@ -158,8 +162,9 @@ final class TemporalRuleSet {
                 case "value" -> valueLine = l;
                 case "mod" -> modLine = l;
                 case "trigger" -> {
+                    // alternatives separated by spaces; "a+b" needs both a and b near each other
                     for (String t : value(l).split("[,\\s]+")) {
-                        triggers.add(t.toLowerCase(Locale.ROOT));
+                        triggers.add(Set.of(t.toLowerCase(Locale.ROOT).split("\\+")));
                     }
                 }
                 case "priority" -> {
@@ -170,7 +175,15 @@ final class TemporalRuleSet {
                     }
                 }
                 case "example" -> exampleLines.add(l);
-                default -> throw l.error("unknown key '" + key + "' (expected pattern, type, value, mod, trigger, priority, example)");
+                case "span" -> {
+                    spanLine = l;
+                    try {
+                        spanGroup = Integer.parseInt(value(l));
+                    } catch (NumberFormatException e) {
+                        throw l.error("span must be a group number");
+                    }
+                }
+                default -> throw l.error("unknown key '" + key + "' (expected pattern, span, type, value, mod, trigger, priority, example)");
             }
         }
         if (patternLine == null || typeLine == null) {
@@ -190,6 +203,9 @@ final class TemporalRuleSet {
             throw patternLine.error("bad pattern: " + e.getDescription());
         }
         int groups = p.matcher("").groupCount();
+        if (spanGroup > groups) {
+            throw spanLine.error("span refers to group " + spanGroup + " but the pattern has " + groups);
+        }
         TimexType type = null;
         String typeName = value(typeLine);
         if (!typeName.equals("NONE")) {
@@ -233,7 +249,7 @@ final class TemporalRuleSet {
                 throw l.error(e.getMessage());
             }
         }
-        return new TemporalRule(id, head.where(), p, type, value, mod, Set.copyOf(triggers), priority, List.copyOf(examples));
+        return new TemporalRule(id, head.where(), p, spanGroup, type, value, mod, List.copyOf(triggers), priority, List.copyOf(examples));
     }
 
     private static String expand(String rx, Map<String, String> named, Map<String, Lexicon> lexicons,

@@ -32,8 +32,8 @@ enum Tense {
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
-                if (aux.equals("be")) {
-                    return FUTURE;
+                if (aux.equals("be") || aux.equals("is") || aux.equals("are")) {
+                    return FUTURE; // "will be held", "is scheduled", "are expected"
                 }
                 if (aux.equals("been") || aux.equals("being")) {
                     t = NONE;

@@ -19,6 +19,22 @@ public final class TextAnalyzer {
     private static final Pattern NO_SPLIT_AFTER = Pattern.compile(
             "(?:^|\\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|St|Prof|Rev|Jr|Sr|No|Vol|Fig|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
 
+    private static final Pattern ABBREVIATION_END = Pattern.compile("(?:^|\\s)(?:[A-Z]\\.){2,}$");
+    private static final java.util.Set<String> SENTENCE_STARTERS = java.util.Set.of("The", "A", "An", "It", "He", "She",
+            "They", "We", "I", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "However", "Meanwhile", "Its", "His", "Her", "Their");
+
+    /** After "U.S." a capitalized word that is no usual sentence opener continues the sentence ("U.S. President"). */
+    private static boolean continuesName(String next) {
+        if (next.isEmpty() || !Character.isUpperCase(next.charAt(0))) {
+            return false;
+        }
+        int sp = 0;
+        while (sp < next.length() && Character.isLetter(next.charAt(sp))) {
+            sp++;
+        }
+        return !SENTENCE_STARTERS.contains(next.substring(0, sp));
+    }
+
     private final LanguageModels models;
     private final ThreadLocal<SentenceDetectorME> sentenceDetector;
     private final ThreadLocal<TokenizerME> tokenizer;
@@ -60,7 +76,8 @@ public final class TextAnalyzer {
                 if (!merged.isEmpty()) {
                     int[] last = merged.get(merged.size() - 1);
                     String prev = line.substring(last[0], last[1]);
-                    if (NO_SPLIT_AFTER.matcher(prev).find()) {
+                    String next = line.substring(a, b).stripLeading();
+                    if (NO_SPLIT_AFTER.matcher(prev).find() || (ABBREVIATION_END.matcher(prev).find() && continuesName(next))) {
                         last[1] = b;
                         continue;
                     }

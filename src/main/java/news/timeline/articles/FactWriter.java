@@ -1,0 +1,115 @@
+package news.timeline.articles;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.timeline.actors.ActorService;
+import news.timeline.actors.AliasNormalizer;
+import news.timeline.agreements.AgreementService;
+import news.timeline.events.EventInput;
+import news.timeline.events.EventService;
+import news.timeline.events.EventView;
+import news.timeline.events.SourceInput;
+import news.timeline.extraction.ExtractedActor;
+import news.timeline.extraction.ExtractedAgreement;
+import news.timeline.extraction.ExtractedEvent;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns extracted facts into stored ones through the owning features' services, inside the caller's transaction.
+ * Advisory locks per name make concurrent articles that mention the same new actor, agreement or happening wait
+ * for each other instead of creating twins; an event another article already reported (same type, overlapping
+ * date, same participants) gains a source instead of a duplicate.
+ */
+@ApplicationScoped
+class FactWriter {
+
+    private final ArticleRepository articles;
+    private final ActorService actors;
+    private final EventService events;
+    private final AgreementService agreements;
+
+    FactWriter(ArticleRepository articles, ActorService actors, EventService events, AgreementService agreements) {
+        this.articles = articles;
+        this.actors = actors;
+        this.events = events;
+        this.agreements = agreements;
+    }
+
+    /** The id of the stored actor known under this name or one of its distinctive aliases, or of a new one. */
+    UUID resolveActor(ExtractedActor a) {
+        if (a.knownId() != null && actors.find(a.knownId()).isPresent()) {
+            return UUID.fromString(a.knownId());
+        }
+        articles.lock("actor:" + AliasNormalizer.normalize(a.name()));
+        List<String> aliases = a.aliases().stream().filter(x -> isDistinctive(x, a.name())).map(String::strip).distinct().toList();
+        return actors.resolveOrCreate(truncate(a.name(), 300), a.kind().apiName(), a.isoCode(), aliases).id();
+    }
+
+    /**
+     * A lone word that is only part of the name ("Kim" of "Kim Jong-un") is in-article coreference, not a name the
+     * actor goes by everywhere, so it is not stored as an alias.
+     */
+    static boolean isDistinctive(String alias, String name) {
+        String a = alias.strip();
+        if (a.isEmpty() || a.length() > 300 || AliasNormalizer.normalize(a).isEmpty()) {
+            return false;
+        }
+        if (a.contains(" ") || a.equals(a.toUpperCase()) || a.contains(".")) {
+            return true;
+        }
+        return !AliasNormalizer.normalize(name).contains(AliasNormalizer.normalize(a));
+    }
+
+    void affiliate(UUID actor, UUID to, String role) {
+        actors.ensureAffiliation(actor, to, role);
+    }
+
+    UUID resolveAgreement(ExtractedAgreement a, List<UUID> parties) {
+        articles.lock("agreement:" + AliasNormalizer.normalize(a.name()));
+        return agreements.resolveOrCreate(a.name(), a.kind().apiName(), a.aliases(), parties, a.signed(), a.clauses());
+    }
+
+    /** The stored event for this happening: an earlier report of it with the same participants, or a new event. */
+    UUID resolveEvent(ExtractedEvent e, List<UUID> participants, UUID agreementId, List<SourceInput> sources) {
+        articles.lock("event:" + e.type().apiName() + ":" + participants.stream().sorted().toList());
+        if (!participants.isEmpty()) {
+            Set<UUID> wanted = new HashSet<>(participants);
+            for (EventView same : events.findSimilar(e.type().apiName(), e.date(), participants)) {
+                Set<UUID> theirs = new HashSet<>();
+                same.participants().forEach(p -> theirs.add(p.actor().id()));
+                if (theirs.equals(wanted)) {
+                    for (SourceInput s : sources) {
+                        boolean known = same.sources().stream().anyMatch(x -> s.articleId().equals(x.articleId())
+                                && s.start().equals(x.start()));
+                        if (!known) {
+                            events.addSource(same.id(), s);
+                        }
+                    }
+                    return same.id();
+                }
+            }
+        }
+        List<EventInput.Participant> parts = new ArrayList<>();
+        participants.forEach(p -> parts.add(new EventInput.Participant(p.toString(), "participant")));
+        String title = e.title() == null || e.title().isBlank() ? e.type().apiName().replace('_', ' ') : e.title();
+        EventInput input = new EventInput(e.type().apiName(), truncate(title, 500), null, e.date(), null,
+                e.place() == null ? null : new EventInput.Place(truncate(e.place().name(), 300)), parts, agreementId,
+                sources, Math.max(0, Math.min(1, e.confidence())), "extracted", null, null, null);
+        return events.create(input).id();
+    }
+
+    static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = max;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}
