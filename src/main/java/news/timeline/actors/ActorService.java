@@ -172,6 +172,31 @@ public class ActorService {
         return actors.byIds(distinct).stream().collect(Collectors.toMap(a -> a.id, ActorSummary::of));
     }
 
+    /**
+     * Resolves several actor references (ids or slugs) in two queries, keyed by the reference as given;
+     * unknown references are left out.
+     */
+    @Transactional
+    public Map<String, ActorSummary> resolveRefs(Collection<String> idsOrSlugs) {
+        Map<UUID, String> ids = new HashMap<>();
+        Set<String> slugs = new HashSet<>();
+        for (String ref : idsOrSlugs) {
+            if (ref == null || ref.isBlank()) {
+                continue;
+            }
+            UUID id = uuidOrNull(ref);
+            if (id != null) {
+                ids.put(id, ref);
+            } else {
+                slugs.add(ref);
+            }
+        }
+        Map<String, ActorSummary> out = new HashMap<>();
+        actors.byIds(ids.keySet()).forEach(a -> out.put(ids.get(a.id), ActorSummary.of(a)));
+        actors.bySlugs(slugs).forEach(a -> out.put(a.slug, ActorSummary.of(a)));
+        return out;
+    }
+
     // ------------------------------------------------------------------ update, delete, merge
 
     /** Replaces every field (PUT). 409 when {@code version} is given and stale, or the slug is taken. */

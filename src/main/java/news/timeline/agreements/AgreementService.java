@@ -195,15 +195,17 @@ public class AgreementService {
         }
         Map<UUID, AgreementParty> parties = new LinkedHashMap<>();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Map<String, ActorSummary> known = in.parties().isEmpty() ? Map.of()
+                : actors.resolveRefs(in.parties().stream().map(AgreementInput.Party::actor).toList());
         for (int i = 0; i < in.parties().size(); i++) {
             AgreementInput.Party p = in.parties().get(i);
-            var found = actors.find(p.actor());
-            if (found.isEmpty()) {
+            ActorSummary found = known.get(p.actor());
+            if (found == null) {
                 errors.add(new ApiProblem.FieldError("parties[" + i + "].actor", "no actor '" + p.actor() + "'"));
                 continue;
             }
             String role = p.role() == null || p.role().isBlank() ? "party" : p.role().trim();
-            parties.putIfAbsent(found.get().id(), new AgreementParty(found.get().id(), role));
+            parties.putIfAbsent(found.id(), new AgreementParty(found.id(), role));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);

@@ -268,4 +268,19 @@ class ArticleResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("text", "x")).post("/api/v1/analyze")
                 .then().statusCode(400).body("errors.field", hasItem("referenceDate"));
     }
+
+    @Test
+    void namesTheDatabaseAlreadyKnowsResolveToTheStoredActor() {
+        String suffix = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String name = "Valdoria" + suffix;
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "kind", "country", "aliases", List.of("Republic of " + name)))
+                .post("/api/v1/actors").then().statusCode(201).extract().path("id");
+        JsonNode r = readTree(given().contentType(ContentType.JSON)
+                .body(Map.of("text", "The Republic of " + name + " signed a trade deal with Russia in Moscow on Friday.",
+                        "referenceDate", "2024-09-14"))
+                .post("/api/v1/analyze").then().statusCode(200).extract().asString());
+        assertThat(list(r.get("actors")).stream().filter(a -> a.hasNonNull("id")).map(a -> a.get("id").asText()).toList())
+                .contains(id);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Puts duration values the way TimeBank writes them: counted decades and centuries in years ("two decades" is
- * {@code P20Y}), halves in the next smaller unit ("2 1/2 years" is {@code P2Y6M}). Vague amounts ({@code PXE})
+ * {@code P20Y}, quarters stay {@code P2Q}), halves in the next smaller unit ("2 1/2 years" is {@code P2Y6M}). Vague amounts ({@code PXE})
  * stay as they are.
  */
 final class Durations {
@@ -32,10 +32,6 @@ final class Durations {
                 case "C" -> {
                     n *= 100;
                     unit = "Y";
-                }
-                case "Q" -> {
-                    n *= 3;
-                    unit = "M";
                 }
                 default -> {
                 }

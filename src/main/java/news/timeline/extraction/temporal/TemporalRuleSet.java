@@ -34,6 +34,8 @@ final class TemporalRuleSet {
     static final String DIGIT = "digit";
     /** A four-digit number that can be a year (1500-2099). */
     static final String YEARNUM = "yearnum";
+    private static final Set<String> NOT_TRIGGERS = Set.of("the", "of", "a", "an", "and", "day", "new", "eve",
+            "in", "to", "s", "at", "on", "than", "more", "less", "least", "most", "up", "no", "year");
     private static final Pattern REF = Pattern.compile("%([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -41,11 +43,18 @@ final class TemporalRuleSet {
     final List<TemporalRule> rules;
     /** Lower-case word to the trigger categories it belongs to (lexicon names and literal trigger words). */
     final Map<String, Set<String>> triggerIndex;
+    /**
+     * Common words that only complete a trigger group ("before" in {@code dunit+before}): they do not open a
+     * window of their own, they are noted in the window they fall into.
+     */
+    final Map<String, Set<String>> secondaryIndex;
 
-    private TemporalRuleSet(Map<String, Lexicon> lexicons, List<TemporalRule> rules, Map<String, Set<String>> triggerIndex) {
+    private TemporalRuleSet(Map<String, Lexicon> lexicons, List<TemporalRule> rules, Map<String, Set<String>> triggerIndex,
+                            Map<String, Set<String>> secondaryIndex) {
         this.lexicons = lexicons;
         this.rules = rules;
         this.triggerIndex = triggerIndex;
+        this.secondaryIndex = secondaryIndex;
     }
 
     static TemporalRuleSet load(String dir) {
@@ -89,28 +98,46 @@ final class TemporalRuleSet {
         }
         List<TemporalRule> rules = parseRules(read(base + "rules.txt"), named, lexicons, expanded);
         Map<String, Set<String>> index = new HashMap<>();
+        Map<String, Set<String>> secondary = new HashMap<>();
         Set<String> lexTriggers = new HashSet<>();
+        Set<String> alone = new HashSet<>();
         for (TemporalRule r : rules) {
-            for (String t : r.triggers().stream().flatMap(g -> g.stream()).toList()) {
-                if (lexicons.containsKey(t)) {
-                    lexTriggers.add(t);
-                } else if (!t.equals(DIGIT) && !t.equals(YEARNUM)) {
-                    index.computeIfAbsent(t, k -> new HashSet<>()).add(t);
+            for (Set<String> g : r.triggers()) {
+                if (g.size() == 1) {
+                    alone.addAll(g);
+                }
+            }
+        }
+        for (TemporalRule r : rules) {
+            for (Set<String> g : r.triggers()) {
+                for (String t : g) {
+                    if (lexicons.containsKey(t)) {
+                        lexTriggers.add(t);
+                    } else if (!t.equals(DIGIT) && !t.equals(YEARNUM)) {
+                        boolean onlyCompletes = g.size() > 1 && !alone.contains(t)
+                                && g.stream().anyMatch(o -> !o.equals(t) && (lexicons.containsKey(o) || o.equals(DIGIT) || o.equals(YEARNUM)));
+                        (onlyCompletes ? secondary : index).computeIfAbsent(t, k -> new HashSet<>()).add(t);
+                    }
                 }
             }
         }
         for (String name : lexTriggers) {
             for (String surface : lexicons.get(name).entries().keySet()) {
-                for (String w : surface.split("[^\\p{L}]+")) {
-                    if (!w.isEmpty()) {
+                String[] words = surface.split("[^\\p{L}]+");
+                for (String w : words) {
+                    // function words of multi-word surfaces ("the fourth of july") would open windows everywhere
+                    if (!w.isEmpty() && (words.length == 1 || !NOT_TRIGGERS.contains(w))) {
                         index.computeIfAbsent(w, k -> new HashSet<>()).add(name);
                     }
                 }
             }
         }
+        secondary.keySet().removeAll(index.keySet());
         Map<String, Set<String>> frozen = new HashMap<>();
         index.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-        return new TemporalRuleSet(Map.copyOf(lexicons), List.copyOf(rules), Map.copyOf(frozen));
+        Map<String, Set<String>> frozenSecondary = new HashMap<>();
+        secondary.forEach((k, v) -> frozenSecondary.put(k, Set.copyOf(v)));
+        return new TemporalRuleSet(Map.copyOf(lexicons), List.copyOf(rules), Map.copyOf(frozen), Map.copyOf(frozenSecondary));
     }
 
     private static List<TemporalRule> parseRules(List<Line> lines, Map<String, String> named,
