@@ -34,6 +34,12 @@ final class AcledEventReader implements RecordReader {
         }
     }
 
+    /** The event type for an ACLED event_type and sub_event_type, or null. */
+    static String type(String eventType, String subType) {
+        String type = TYPES.get(key(eventType, subType == null ? "" : subType));
+        return type != null ? type : TYPES.get(key(eventType, ""));
+    }
+
     private final CsvRecords rows;
     private Map<String, Integer> columns;
     private int width;
@@ -75,10 +81,7 @@ final class AcledEventReader implements RecordReader {
         if (eventType == null) {
             throw new RecordProblem("event_type: is required");
         }
-        String type = TYPES.get(key(eventType, subType == null ? "" : subType));
-        if (type == null) {
-            type = TYPES.get(key(eventType, ""));
-        }
+        String type = type(eventType, subType);
         if (type == null) {
             throw new RecordProblem("event_type: '" + RecordRules.abbreviate(eventType) + "' is not an ACLED event type");
         }

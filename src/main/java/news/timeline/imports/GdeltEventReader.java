@@ -36,7 +36,7 @@ final class GdeltEventReader implements RecordReader {
     private static final int SOURCEURL = 60;
 
     private static final Set<String> ORGANIZATION_TYPES = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "BUS", "MNC", "IGO",
-            "NGO", "EDU", "MED", "HLH", "SPY", "IGO", "PTY", "ELI");
+            "NGO", "EDU", "MED", "HLH", "SPY", "PTY", "ELI");
     private static final Set<String> GROUP_TYPES = Set.of("REB", "INS", "SEP", "UAF", "CRM", "OPP", "RAD", "LAB", "AGR",
             "REF", "CVL", "REL", "MOD", "IMG", "SET", "DEV", "ENV", "NGM");
     private static final Map<String, String[]> CAMEO = new HashMap<>();

@@ -61,6 +61,10 @@ public class ImportService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // load the mapping tables now: a broken table fails the start, not the first import
+        if (GdeltEventReader.cameo("01") == null || AcledEventReader.type("Battles", null) == null) {
+            throw new IllegalStateException("the CAMEO or ACLED mapping table lacks its root rows");
+        }
         int n = jobs.abandonUnfinished(clock.instant());
         if (n > 0) {
             LOG.warnf("%d import job(s) were left unfinished by the last run and are marked failed", n);
