@@ -38,11 +38,14 @@ class ImportBodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limit);
+        // before Quarkus's own check, which answers a bare 413
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
+        // after it, since it sets the limit its request stream enforces
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::setStreamLimit);
     }
 
-    private void limit(RoutingContext rc) {
-        boolean isImport = rc.request().method() == HttpMethod.POST && IMPORT_PATH.equals(rc.normalizedPath());
+    private void refuseDeclaredOversize(RoutingContext rc) {
+        boolean isImport = isImport(rc);
         long limit = isImport ? importMax : otherMax;
         String declared = rc.request().getHeader("Content-Length");
         if (declared != null) {
@@ -57,9 +60,18 @@ class ImportBodyLimit {
                 return;
             }
         }
-        // imports count their own bytes, to answer with a report rather than a bare status
-        rc.put(MAX_REQUEST_SIZE_KEY, isImport ? Long.MAX_VALUE : limit);
         rc.next();
+    }
+
+    private void setStreamLimit(RoutingContext rc) {
+        boolean isImport = isImport(rc);
+        // imports count their own bytes, to answer with a report rather than a bare status
+        rc.put(MAX_REQUEST_SIZE_KEY, isImport ? Long.MAX_VALUE : otherMax);
+        rc.next();
+    }
+
+    private static boolean isImport(RoutingContext rc) {
+        return rc.request().method() == HttpMethod.POST && IMPORT_PATH.equals(rc.normalizedPath());
     }
 
     private void refuse(RoutingContext rc, long limit, boolean isImport) {

@@ -10,7 +10,6 @@ import news.timeline.config.TimelineConfig;
 import news.timeline.web.ApiProblem;
 import org.jboss.logging.Logger;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,6 +97,7 @@ public class ImportService {
         try {
             run(new LimitedInputStream(body, maxBytes()), options, tally, () -> { });
         } catch (BodyTooLarge e) {
+            drain(body);
             ImportReport r = tally.report();
             throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body is larger than the import limit of "
                     + e.limit + " bytes (timeline.imports.max-bytes); " + r.received() + " records were read and "
@@ -110,6 +110,24 @@ public class ImportService {
                     + r.received() + " records; the batches before that are stored whole, rerun the import to complete it", null);
         }
         return tally.report();
+    }
+
+    /**
+     * Reads and drops what the client still sends (within reason), so that it is listening when the 413 comes:
+     * an HTTP/1.1 client that is still writing when the server closes gets a reset instead of the answer.
+     */
+    private static void drain(InputStream body) {
+        byte[] sink = new byte[64 * 1024];
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long drained = 0;
+        try {
+            int n;
+            while ((n = body.read(sink)) >= 0 && drained < 256L * 1024 * 1024 && System.nanoTime() < deadline) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // the client gave up: nothing to answer
+        }
     }
 
     /**
@@ -167,8 +185,9 @@ public class ImportService {
     }
 
     private void run(InputStream body, Options options, ImportTally tally, Runnable afterBatch) throws IOException {
-        InputStream in = new BufferedInputStream(body, 64 * 1024);
-        RecordReader reader = reader(in, options);
+        // no BufferedInputStream: it keeps reading while available() > 0, and the request stream's available()
+        // answers Content-Length, so it would wait for bytes not yet sent; the readers buffer themselves
+        RecordReader reader = reader(body, options);
         BulkEventWriter writer = new BulkEventWriter(dataSource, clock, options.dryRun());
         int batchSize = Math.max(1, config.batchSize());
         List<ImportRecord> batch = new ArrayList<>(batchSize);
