@@ -34,7 +34,7 @@ public final class DatabaseBootstrap {
     }
 
     static boolean externalDatabaseConfigured(Map<String, String> env, Map<String, String> dotEnv) {
-        if (System.getProperty(URL_PROPERTY) != null || System.getProperty("timeline.db.url") != null) {
+        if (System.getProperty(URL_PROPERTY) != null) {
             return true;
         }
         return URL_VARIABLES.stream().anyMatch(v -> notBlank(env.get(v)) || notBlank(dotEnv.get(v)));

@@ -12,7 +12,36 @@ public interface TimelineConfig {
 
     Api api();
 
+    Http http();
+
     Imports imports();
+
+    interface Http {
+        /** Largest request body outside imports, in bytes (TIMELINE_MAX_BODY_SIZE). */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+    }
+
+    interface Imports {
+        /** Largest import upload, in bytes (TIMELINE_IMPORT_MAX_BYTES); also enforced while a chunked body streams in. */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** Records per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Longest accepted line (or CSV record) in bytes; longer ones are rejected alone. */
+        @WithDefault("1048576")
+        int maxLineBytes();
+
+        /** Errors listed in a report; the rest are only counted. */
+        @WithDefault("100")
+        int maxErrors();
+
+        /** Where async imports keep the uploaded body until the job has read it (default: the temp directory). */
+        Optional<String> spoolDirectory();
+    }
 
     interface Api {
         /** Keys accepted in {@code X-API-Key} for writes. None configured means writes are open. */
@@ -21,31 +50,5 @@ public interface TimelineConfig {
         /** When true, reads need a key too. */
         @WithDefault("false")
         boolean readRequiresKey();
-    }
-
-    /** Bulk imports ({@code POST /api/v1/imports/events}). */
-    interface Imports {
-        /** Largest import body accepted, enforced while streaming (413 beyond). */
-        @WithDefault("4G")
-        io.quarkus.runtime.configuration.MemorySize maxBytes();
-
-        /** Largest body of every other request. */
-        @WithDefault("10M")
-        io.quarkus.runtime.configuration.MemorySize otherMaxBytes();
-
-        /** Records per transaction. */
-        @WithDefault("1000")
-        int batchSize();
-
-        /** Longest accepted line (or CSV record) in bytes; longer ones are rejected alone. */
-        @WithDefault("1M")
-        io.quarkus.runtime.configuration.MemorySize maxLineBytes();
-
-        /** Errors listed in a report; the rest are only counted. */
-        @WithDefault("100")
-        int maxErrors();
-
-        /** Where async imports keep the uploaded body until the job has read it. */
-        Optional<String> spoolDirectory();
     }
 }

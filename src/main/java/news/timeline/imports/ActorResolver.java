@@ -182,10 +182,11 @@ final class ActorResolver {
     }
 
     private void create(Connection c, Map<String, ImportRecord.ActorRef> toCreate, Instant now) throws SQLException {
-        // sorted keys: two transactions lock in the same order and cannot deadlock on each other
+        // the lock article ingest takes too (articles/FactWriter), so neither creates a twin of the other's actor;
+        // sorted keys: two imports lock in the same order and cannot deadlock on each other
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             for (String normalized : toCreate.keySet()) {
-                lock.setString(1, "timeline.actor-alias:" + normalized);
+                lock.setString(1, "actor:" + normalized);
                 lock.executeQuery().close();
             }
         }

@@ -88,7 +88,7 @@ public class ImportService {
     }
 
     long maxBytes() {
-        return config.maxBytes().asLongValue();
+        return config.maxBytes();
     }
 
     /** Imports {@code body} now and reports what happened. */
@@ -230,7 +230,7 @@ public class ImportService {
     }
 
     private RecordReader reader(InputStream in, Options options) throws IOException {
-        int maxLine = (int) Math.min(Integer.MAX_VALUE - 16, config.maxLineBytes().asLongValue());
+        int maxLine = Math.max(1024, config.maxLineBytes());
         NativeEventMapper mapper = new NativeEventMapper(options.source());
         return switch (options.format()) {
             case NDJSON -> new NdjsonEventReader(new LineReader(in, maxLine), json, mapper);

@@ -38,6 +38,21 @@ public final class Cursor {
         throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
     }
 
+    /**
+     * Reads a {@code limit} query parameter taken as text, so "limit=many" is a 400 naming the field rather than
+     * the 404 JAX-RS gives for an unconvertible parameter. Null stays null (the default applies).
+     */
+    public static Integer limitParam(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return limit(Integer.valueOf(raw.trim()));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+    }
+
     /** Validates {@code limit}: default when null, 1..1000 otherwise. */
     public static int limit(Integer limit) {
         if (limit == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -38,6 +39,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatch(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response parse(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             return build(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + location(e), uri, List.of());
@@ -57,9 +73,18 @@ public class ProblemMapper {
                 List.of(new ApiProblem.FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
+    /** Quarkus maps this subtype (unknown fields, wrong types) itself unless a mapper names it exactly. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // the JSON reader wraps parse errors (truncated or broken bodies)
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return build(500, "internal", "Internal error", "the service failed; the error is logged", uri, List.of());

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static news.timeline.imports.ImportFixtures.event;
@@ -176,8 +175,8 @@ class NativeImportTest {
     }
 
     @Test
-    void anEmptyBodyImportsNothing() {
-        post("application/x-ndjson", new byte[0], "source=" + newSource()).statusCode(200).body("received", equalTo(0));
-        assertThat(new String(new byte[0], StandardCharsets.UTF_8)).isEmpty();
+    void anEmptyBodyIsABadRequestAndBlankLinesImportNothing() {
+        post("application/x-ndjson", new byte[0], "source=" + newSource()).statusCode(400).contentType("application/problem+json");
+        post("application/x-ndjson", utf8("\n\n"), "source=" + newSource()).statusCode(200).body("received", equalTo(0));
     }
 }

@@ -9,8 +9,28 @@ import java.util.Optional;
  * @param value TIMEX3 value ({@code 2024-09-13}, {@code 2023}, {@code P1Y}, {@code PRESENT_REF}, {@code XXXX-WXX-1} ...)
  * @param mod   TIMEX3 modifier ({@code EARLY}, {@code LATE}, {@code APPROX}, {@code MORE_THAN} ...) or null
  * @param ruleId id of the rule that found it, for provenance
+ * @param quant  TIMEX3 quantifier of a SET ({@code EVERY}, {@code EACH}) or null
+ * @param anchoring what the value was resolved against: nothing (explicit), the reference time, or the
+ *                  narrative's previous date; {@link Anchoring#isRelative()} tells explicit from relative dates
  */
-public record Timex(int start, int end, String text, TimexType type, String value, String mod, String ruleId) {
+public record Timex(int start, int end, String text, TimexType type, String value, String mod, String ruleId,
+                    String quant, Anchoring anchoring) {
+
+    public Timex {
+        if (anchoring == null) {
+            anchoring = Anchoring.NONE;
+        }
+    }
+
+    /** An explicit expression without quantifier. */
+    public Timex(int start, int end, String text, TimexType type, String value, String mod, String ruleId) {
+        this(start, end, text, type, value, mod, ruleId, null, Anchoring.NONE);
+    }
+
+    /** True when the value needed the reference time or the narrative to resolve ("Friday", "a year earlier"). */
+    public boolean isRelative() {
+        return anchoring.isRelative();
+    }
 
     /**
      * The calendar interval this expression denotes, when it is a resolved DATE or TIME (not a duration, a set,

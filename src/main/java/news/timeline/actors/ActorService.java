@@ -1,0 +1,471 @@
+package news.timeline.actors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.timeline.agreements.AgreementService;
+import news.timeline.changes.ChangeLog;
+import news.timeline.events.EventService;
+import news.timeline.web.ApiProblem;
+import news.timeline.web.Cursor;
+import news.timeline.web.InputValidator;
+import news.timeline.web.Page;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Actors: people, countries, organizations and groups, with their aliases and affiliations over time.
+ * Every public method runs in a transaction and validates its input; entities never leave this class.
+ * An actor is addressed by id or slug ({@code "kim-jong-un"}); unknown ones are a 404 {@link ApiProblem}.
+ */
+@ApplicationScoped
+public class ActorService {
+
+    public static final List<String> KINDS = List.of("person", "country", "organization", "group", "other");
+    static final String SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    private final ActorRepository actors;
+    private final AffiliationRepository affiliations;
+    private final EventService events;
+    private final AgreementService agreements;
+    private final ChangeLog changes;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    ActorService(ActorRepository actors, AffiliationRepository affiliations, EventService events,
+                 AgreementService agreements, ChangeLog changes, InputValidator validator, Clock clock) {
+        this.actors = actors;
+        this.affiliations = affiliations;
+        this.events = events;
+        this.agreements = agreements;
+        this.changes = changes;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ create, read
+
+    /** Creates an actor. 409 when the given slug is taken; without a slug one is made from the name. */
+    @Transactional
+    public ActorView create(ActorInput input) {
+        validator.check(input);
+        Instant now = now();
+        ActorEntity a = new ActorEntity();
+        a.id = UUID.randomUUID();
+        a.createdAt = now;
+        apply(a, input.name(), input.kind(), input.description(), input.isoCode(), input.wikidataId());
+        a.slug = input.slug() == null ? uniqueSlug(input.name()) : checkedSlug(input.slug(), null);
+        setAliases(a, input.aliases());
+        a.updatedAt = now;
+        actors.persist(a);
+        changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.CREATED, now);
+        return view(a);
+    }
+
+    /** The actor with this id or slug; 404 when there is none. */
+    @Transactional
+    public ActorView get(String idOrSlug) {
+        return view(load(idOrSlug));
+    }
+
+    /** Like {@link #get} but empty instead of a 404. */
+    @Transactional
+    public Optional<ActorView> find(String idOrSlug) {
+        return lookup(idOrSlug).map(this::view);
+    }
+
+    /** The id of the actor with this id or slug; 404 when there is none. */
+    @Transactional
+    public UUID resolveId(String idOrSlug) {
+        return load(idOrSlug).id;
+    }
+
+    /**
+     * One page of actors in name order. {@code q} matches a part of the name or of an alias (case-, accent- and
+     * punctuation-insensitive); {@code kind} filters by kind. Both may be null.
+     */
+    @Transactional
+    public Page<ActorView> list(String q, String kind, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ApiProblem.invalid("kind", "must be one of: " + String.join(", ", KINDS));
+        }
+        if (q != null && q.length() > 300) {
+            throw ApiProblem.invalid("q", "size must be between 0 and 300");
+        }
+        List<String> after = Cursor.decode("actors", cursor, 2);
+        String nameLike = null;
+        String aliasLike = null;
+        if (q != null && !q.isBlank()) {
+            nameLike = "%" + likeEscape(q.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+            aliasLike = "%" + likeEscape(AliasNormalizer.normalize(q)) + "%";
+        }
+        List<ActorEntity> rows = actors.page(kind, nameLike, aliasLike, after == null ? null : after.get(0),
+                after == null ? null : parseUuid(after.get(1), "cursor"), size + 1);
+        boolean more = rows.size() > size;
+        List<ActorEntity> items = more ? rows.subList(0, size) : rows;
+        String next = null;
+        if (more) {
+            ActorEntity last = items.get(items.size() - 1);
+            next = Cursor.encode("actors", List.of(last.name.toLowerCase(java.util.Locale.ROOT), last.id.toString()));
+        }
+        return new Page<>(views(items), next);
+    }
+
+    /** Actors known by this name or alias (normalized with {@link AliasNormalizer}), oldest first. */
+    @Transactional
+    public List<ActorSummary> findByAlias(String alias) {
+        String normalized = AliasNormalizer.normalize(alias);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        return actors.byAlias(normalized).stream().map(ActorSummary::of).toList();
+    }
+
+    /**
+     * For extraction and imports: the actor known by {@code name} or one of {@code aliases} (of the same kind when
+     * one matches by kind, else the oldest match), or a new actor with a unique slug. New aliases are added to an
+     * existing match.
+     */
+    @Transactional
+    public ActorSummary resolveOrCreate(String name, String kind, String... aliases) {
+        List<String> names = new ArrayList<>();
+        names.add(name);
+        if (aliases != null) {
+            names.addAll(List.of(aliases));
+        }
+        for (String candidate : names) {
+            List<ActorEntity> found = actors.byAlias(AliasNormalizer.normalize(candidate));
+            if (!found.isEmpty()) {
+                ActorEntity match = found.stream().filter(a -> a.kind.equals(kind)).findFirst().orElse(found.get(0));
+                List<String> merged = new ArrayList<>(match.aliases.stream().map(x -> x.alias).toList());
+                merged.addAll(names.stream().filter(n -> n != null && !n.isBlank() && n.length() <= 300).toList());
+                if (setAliases(match, merged)) {
+                    touch(match);
+                }
+                return ActorSummary.of(match);
+            }
+        }
+        ActorView created = create(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases)));
+        return new ActorSummary(created.id(), created.slug(), created.name(), created.kind());
+    }
+
+    /** Summaries of the given actors in one query, keyed by id (unknown ids are left out). */
+    @Transactional
+    public Map<UUID, ActorSummary> summaries(Collection<UUID> ids) {
+        Set<UUID> distinct = new HashSet<>(ids);
+        distinct.remove(null);
+        return actors.byIds(distinct).stream().collect(Collectors.toMap(a -> a.id, ActorSummary::of));
+    }
+
+    // ------------------------------------------------------------------ update, delete, merge
+
+    /** Replaces every field (PUT). 409 when {@code version} is given and stale, or the slug is taken. */
+    @Transactional
+    public ActorView update(String idOrSlug, ActorInput input) {
+        validator.check(input);
+        ActorEntity a = load(idOrSlug);
+        checkVersion(a.version, input.version());
+        apply(a, input.name(), input.kind(), input.description(), input.isoCode(), input.wikidataId());
+        if (input.slug() != null) {
+            a.slug = checkedSlug(input.slug(), a.id);
+        }
+        setAliases(a, input.aliases());
+        touch(a);
+        return view(a);
+    }
+
+    /** Changes only the fields given (PATCH); {@code ""} clears description, isoCode and wikidataId. */
+    @Transactional
+    public ActorView patch(String idOrSlug, ActorPatch patch) {
+        validator.check(patch);
+        ActorEntity a = load(idOrSlug);
+        checkVersion(a.version, patch.version());
+        apply(a, patch.name() == null ? a.name : patch.name(), patch.kind() == null ? a.kind : patch.kind(),
+                patch.description() == null ? a.description : patch.description(),
+                patch.isoCode() == null ? a.isoCode : patch.isoCode(),
+                patch.wikidataId() == null ? a.wikidataId : patch.wikidataId());
+        if (patch.slug() != null) {
+            a.slug = checkedSlug(patch.slug(), a.id);
+        }
+        List<String> aliases = patch.aliases() != null ? patch.aliases() : a.aliases.stream().map(x -> x.alias).toList();
+        setAliases(a, aliases);
+        touch(a);
+        return view(a);
+    }
+
+    /** Deletes the actor, its aliases and affiliations; its events and agreements stay, without it. */
+    @Transactional
+    public void delete(String idOrSlug) {
+        ActorEntity a = load(idOrSlug);
+        events.detachActor(a.id);
+        agreements.detachActor(a.id);
+        actors.delete(a);
+        changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.DELETED, now());
+    }
+
+    /**
+     * Merges {@code source} into {@code target} (ids or slugs): the target gains the source's name and aliases as
+     * aliases, its event participations, agreement parties, affiliations and provenance; where both took part in
+     * the same event or agreement, the target's entry is kept. The source is deleted and recorded as 'merged'
+     * into the target. 409 when both are the same actor.
+     */
+    @Transactional
+    public ActorView merge(String source, String target) {
+        if (target == null || target.isBlank()) {
+            throw ApiProblem.invalid("into", "must not be blank");
+        }
+        ActorEntity from = load(source);
+        ActorEntity into = lookup(target).orElseThrow(() -> ApiProblem.invalid("into", "no actor '" + target + "'"));
+        if (from.id.equals(into.id)) {
+            throw ApiProblem.conflict("an actor cannot be merged into itself");
+        }
+        List<String> aliases = new ArrayList<>(into.aliases.stream().map(x -> x.alias).toList());
+        aliases.add(from.name);
+        aliases.addAll(from.aliases.stream().map(x -> x.alias).toList());
+        if (into.description == null) {
+            into.description = from.description;
+        }
+        if (into.isoCode == null) {
+            into.isoCode = from.isoCode;
+        }
+        if (into.wikidataId == null) {
+            into.wikidataId = from.wikidataId;
+        }
+        setAliases(into, aliases);
+        actors.flush();
+        events.replaceParticipant(from.id, into.id);
+        agreements.replaceParty(from.id, into.id);
+        affiliations.moveActor(from.id, into.id);
+        actors.moveSources(from.id, into.id);
+        Instant now = now();
+        actors.delete(from);
+        changes.record(ChangeLog.Entity.ACTOR, from.id, ChangeLog.Action.MERGED, into.id, now);
+        touch(into);
+        return view(into);
+    }
+
+    // ------------------------------------------------------------------ affiliations
+
+    /** Records that {@code actor} acts for {@code input.to()} over a period. */
+    @Transactional
+    public AffiliationView addAffiliation(String actor, AffiliationInput input) {
+        validator.check(input);
+        ActorEntity a = load(actor);
+        ActorEntity to = lookup(input.to()).orElseThrow(() -> ApiProblem.invalid("to", "no actor '" + input.to() + "'"));
+        if (a.id.equals(to.id)) {
+            throw ApiProblem.invalid("to", "an actor cannot be affiliated with itself");
+        }
+        if (input.validFrom() != null && input.validTo() != null && input.validTo().isBefore(input.validFrom())) {
+            throw ApiProblem.invalid("validTo", "must not be before validFrom");
+        }
+        AffiliationEntity f = new AffiliationEntity();
+        f.id = UUID.randomUUID();
+        f.actorId = a.id;
+        f.affiliatedTo = to.id;
+        f.role = input.role();
+        f.validFrom = input.validFrom();
+        f.validTo = input.validTo();
+        f.createdAt = now();
+        affiliations.persist(f);
+        touch(a);
+        return new AffiliationView(f.id, ActorSummary.of(a), ActorSummary.of(to), f.role, f.validFrom, f.validTo);
+    }
+
+    /** Every affiliation of the actor, earliest first. */
+    @Transactional
+    public List<AffiliationView> affiliations(String actor) {
+        ActorEntity a = load(actor);
+        List<AffiliationEntity> rows = affiliations.ofActor(a.id);
+        Map<UUID, ActorSummary> to = summaries(rows.stream().map(r -> r.affiliatedTo).toList());
+        return rows.stream().map(r -> new AffiliationView(r.id, ActorSummary.of(a), to.get(r.affiliatedTo), r.role,
+                r.validFrom, r.validTo)).toList();
+    }
+
+    /** Removes one affiliation of the actor; 404 when it has no such affiliation. */
+    @Transactional
+    public void removeAffiliation(String actor, UUID affiliationId) {
+        ActorEntity a = load(actor);
+        AffiliationEntity f = affiliations.findByIdOptional(affiliationId)
+                .filter(x -> x.actorId.equals(a.id))
+                .orElseThrow(() -> ApiProblem.notFound("affiliation", String.valueOf(affiliationId)));
+        affiliations.delete(f);
+        touch(a);
+    }
+
+    /** The actors each given actor acts for on {@code day} (e.g. a person's country), for roll-ups. */
+    @Transactional
+    public Map<UUID, List<UUID>> affiliatedTo(Collection<UUID> actorIds, LocalDate day) {
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        for (AffiliationEntity f : affiliations.validOn(new HashSet<>(actorIds), day)) {
+            out.computeIfAbsent(f.actorId, k -> new ArrayList<>()).add(f.affiliatedTo);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private Optional<ActorEntity> lookup(String idOrSlug) {
+        if (idOrSlug == null || idOrSlug.isBlank()) {
+            return Optional.empty();
+        }
+        UUID id = uuidOrNull(idOrSlug);
+        return id != null ? actors.findByIdOptional(id) : actors.findBySlug(idOrSlug);
+    }
+
+    private ActorEntity load(String idOrSlug) {
+        return lookup(idOrSlug).orElseThrow(() -> ApiProblem.notFound("actor", idOrSlug));
+    }
+
+    private static void apply(ActorEntity a, String name, String kind, String description, String isoCode, String wikidataId) {
+        a.name = name.trim();
+        a.kind = kind;
+        a.description = emptyToNull(description);
+        a.isoCode = emptyToNull(isoCode);
+        a.wikidataId = emptyToNull(wikidataId);
+    }
+
+    /**
+     * The alias table holds every name the actor is looked up by, the current name included; views hide the
+     * entry equal to the name. Returns whether the set changed.
+     */
+    private static boolean setAliases(ActorEntity a, List<String> aliases) {
+        Map<String, ActorAlias> wanted = new LinkedHashMap<>();
+        for (String s : aliases) {
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            ActorAlias alias = new ActorAlias(s.trim());
+            if (!alias.normalized.isEmpty()) {
+                wanted.putIfAbsent(alias.normalized, alias);
+            }
+        }
+        ActorAlias self = new ActorAlias(a.name);
+        if (!self.normalized.isEmpty()) {
+            wanted.putIfAbsent(self.normalized, self);
+        }
+        Set<String> before = a.aliases.stream().map(x -> x.normalized + "\u0000" + x.alias).collect(Collectors.toSet());
+        Set<String> after = wanted.values().stream().map(x -> x.normalized + "\u0000" + x.alias).collect(Collectors.toSet());
+        if (before.equals(after)) {
+            return false;
+        }
+        a.aliases.clear();
+        a.aliases.addAll(wanted.values());
+        return true;
+    }
+
+    private String checkedSlug(String slug, UUID self) {
+        if (uuidOrNull(slug) != null) {
+            throw ApiProblem.invalid("slug", "must not look like a UUID (ids and slugs share the URL)");
+        }
+        if (actors.slugTaken(slug, self)) {
+            throw ApiProblem.conflict("the slug '" + slug + "' is taken by another actor");
+        }
+        return slug;
+    }
+
+    /** The slug of the name, with -2, -3... appended while it is taken. */
+    private String uniqueSlug(String name) {
+        String base = AliasNormalizer.slug(name);
+        if (uuidOrNull(base) != null) {
+            base = "actor-" + base;
+        }
+        Set<String> taken = new HashSet<>(actors.slugsLike(base));
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private void touch(ActorEntity a) {
+        Instant now = now();
+        a.updatedAt = now;
+        changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.UPDATED, now);
+    }
+
+    private ActorView view(ActorEntity a) {
+        return views(List.of(a)).get(0);
+    }
+
+    /** Views of several actors with two extra queries (aliases, current affiliations), not one per actor. */
+    private List<ActorView> views(List<ActorEntity> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        actors.flush();
+        List<UUID> ids = list.stream().map(a -> a.id).toList();
+        Map<UUID, String> ownName = list.stream().collect(Collectors.toMap(a -> a.id, a -> AliasNormalizer.normalize(a.name)));
+        Map<UUID, List<String>> aliases = new HashMap<>();
+        for (Object[] row : actors.aliasesOf(ids)) {
+            UUID id = (UUID) row[0];
+            if (!Objects.equals(ownName.get(id), row[2])) {
+                aliases.computeIfAbsent(id, k -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        Map<UUID, UUID> current = new HashMap<>();
+        for (AffiliationEntity f : affiliations.validOn(ids, LocalDate.now(clock))) {
+            current.putIfAbsent(f.actorId, f.affiliatedTo);
+        }
+        Map<UUID, ActorSummary> to = current.isEmpty() ? new HashMap<>() : summaries(current.values());
+        return list.stream().map(a -> new ActorView(a.id, a.slug, a.name, a.kind, a.description,
+                aliases.getOrDefault(a.id, List.of()), a.isoCode, a.wikidataId, to.get(current.get(a.id)),
+                a.createdAt, a.updatedAt, a.version)).toList();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void checkVersion(long current, Long given) {
+        if (given != null && given != current) {
+            throw ApiProblem.conflict("version " + given + " is stale; the current version is " + current);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static UUID uuidOrNull(String s) {
+        if (s == null || s.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static UUID parseUuid(String s, String field) {
+        UUID id = uuidOrNull(s);
+        if (id == null) {
+            throw ApiProblem.invalid(field, "is not a cursor of this list; use the 'next' value of a previous page");
+        }
+        return id;
+    }
+
+}

@@ -1,0 +1,256 @@
+package news.timeline.agreements;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import news.timeline.actors.ActorService;
+import news.timeline.actors.ActorSummary;
+import news.timeline.changes.ChangeLog;
+import news.timeline.events.EventService;
+import news.timeline.events.StoredDate;
+import news.timeline.web.ApiProblem;
+import news.timeline.web.Cursor;
+import news.timeline.web.InputValidator;
+import news.timeline.web.Page;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Agreements (treaties, deals, ceasefires...) with their parties, dates, clauses and status.
+ * Every public method runs in a transaction and validates its input; entities never leave this class.
+ */
+@ApplicationScoped
+public class AgreementService {
+
+    public static final List<String> KINDS = List.of("treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other");
+    public static final List<String> STATUSES = List.of("proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown");
+
+    private final AgreementRepository agreements;
+    private final ActorService actors;
+    private final EventService events;
+    private final ChangeLog changes;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    AgreementService(AgreementRepository agreements, ActorService actors, EventService events, ChangeLog changes,
+                     InputValidator validator, Clock clock) {
+        this.agreements = agreements;
+        this.actors = actors;
+        this.events = events;
+        this.changes = changes;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Creates an agreement; parties are actor ids or slugs. */
+    @Transactional
+    public AgreementView create(AgreementInput input) {
+        validator.check(input);
+        Instant now = now();
+        AgreementEntity a = new AgreementEntity();
+        a.id = UUID.randomUUID();
+        a.createdAt = now;
+        a.updatedAt = now;
+        apply(a, input);
+        agreements.persist(a);
+        changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.CREATED, now);
+        return view(a);
+    }
+
+    /** The agreement; 404 when there is none. */
+    @Transactional
+    public AgreementView get(UUID id) {
+        return view(load(id));
+    }
+
+    /** Whether an agreement with this id exists. */
+    @Transactional
+    public boolean exists(UUID id) {
+        return id != null && agreements.findByIdOptional(id).isPresent();
+    }
+
+    /** Names of the given agreements in one query, keyed by id. */
+    @Transactional
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return agreements.byIds(new HashSet<>(ids)).stream().collect(Collectors.toMap(a -> a.id, a -> a.name));
+    }
+
+    /** Views of the given agreements in the given order (unknown ids left out). */
+    @Transactional
+    public List<AgreementView> views(List<UUID> ids) {
+        Map<UUID, AgreementEntity> byId = agreements.byIds(new HashSet<>(ids)).stream().collect(Collectors.toMap(a -> a.id, a -> a));
+        return viewsOf(new LinkedHashSet<>(ids).stream().map(byId::get).filter(a -> a != null).toList());
+    }
+
+    /** One page in name order; {@code q} matches part of the name, {@code kind} and {@code status} filter. */
+    @Transactional
+    public Page<AgreementView> list(String q, String kind, String status, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ApiProblem.invalid("kind", "must be one of: " + String.join(", ", KINDS));
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiProblem.invalid("status", "must be one of: " + String.join(", ", STATUSES));
+        }
+        List<String> after = Cursor.decode("agreements", cursor, 2);
+        UUID afterId = null;
+        if (after != null) {
+            try {
+                afterId = UUID.fromString(after.get(1));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+            }
+        }
+        String like = q == null || q.isBlank() ? null
+                : "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<AgreementEntity> rows = agreements.page(kind, status, like, after == null ? null : after.get(0), afterId, size + 1);
+        boolean more = rows.size() > size;
+        List<AgreementEntity> items = more ? rows.subList(0, size) : rows;
+        String next = null;
+        if (more) {
+            AgreementEntity last = items.get(items.size() - 1);
+            next = Cursor.encode("agreements", List.of(last.name.toLowerCase(Locale.ROOT), last.id.toString()));
+        }
+        return new Page<>(viewsOf(items), next);
+    }
+
+    /** Replaces the agreement (PUT). 409 on a stale {@code version}. */
+    @Transactional
+    public AgreementView update(UUID id, AgreementInput input) {
+        validator.check(input);
+        AgreementEntity a = load(id);
+        if (input.version() != null && input.version() != a.version) {
+            throw ApiProblem.conflict("version " + input.version() + " is stale; the current version is " + a.version);
+        }
+        apply(a, input);
+        Instant now = now();
+        a.updatedAt = now;
+        changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.UPDATED, now);
+        return view(a);
+    }
+
+    /** Deletes the agreement; events that referred to it stay, unlinked. */
+    @Transactional
+    public void delete(UUID id) {
+        AgreementEntity a = load(id);
+        events.detachAgreement(a.id);
+        agreements.delete(a);
+        changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.DELETED, now());
+    }
+
+    /** Actor merge: moves party rows to the target and marks the agreements changed (same transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceParty(UUID from, UUID to) {
+        List<UUID> touched = agreements.agreementsOfActor(from);
+        agreements.replaceParty(from, to);
+        markChanged(touched);
+    }
+
+    /** Actor deletion: removes the actor from agreements' parties and marks them changed (same transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void detachActor(UUID actorId) {
+        List<UUID> touched = agreements.agreementsOfActor(actorId);
+        agreements.removeParty(actorId);
+        markChanged(touched);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void markChanged(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        agreements.flush();
+        agreements.touch(ids, now);
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            changes.record(ChangeLog.Entity.AGREEMENT, id, ChangeLog.Action.UPDATED, now);
+        }
+    }
+
+    private AgreementEntity load(UUID id) {
+        if (id == null) {
+            throw ApiProblem.notFound("agreement", "null");
+        }
+        return agreements.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("agreement", id.toString()));
+    }
+
+    private void apply(AgreementEntity a, AgreementInput in) {
+        if (in.effective() != null && in.expiry() != null && in.expiry().end().isBefore(in.effective().start())) {
+            throw ApiProblem.invalid("expiry", "must not be before effective (" + in.effective().value() + ")");
+        }
+        Map<UUID, AgreementParty> parties = new LinkedHashMap<>();
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < in.parties().size(); i++) {
+            AgreementInput.Party p = in.parties().get(i);
+            var found = actors.find(p.actor());
+            if (found.isEmpty()) {
+                errors.add(new ApiProblem.FieldError("parties[" + i + "].actor", "no actor '" + p.actor() + "'"));
+                continue;
+            }
+            String role = p.role() == null || p.role().isBlank() ? "party" : p.role().trim();
+            parties.putIfAbsent(found.get().id(), new AgreementParty(found.get().id(), role));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        a.kind = in.kind();
+        a.name = in.name().trim();
+        a.status = in.status() == null ? "unknown" : in.status();
+        a.aliases = new ArrayList<>(new LinkedHashSet<>(in.aliases().stream().map(String::trim).toList()));
+        a.clauses = new ArrayList<>(in.clauses().stream().map(String::trim).toList());
+        a.summary = in.summary() == null || in.summary().isBlank() ? null : in.summary();
+        a.signed = StoredDate.of(in.signed());
+        a.effective = StoredDate.of(in.effective());
+        a.expiry = StoredDate.of(in.expiry());
+        a.parties.clear();
+        a.parties.addAll(parties.values());
+    }
+
+    private AgreementView view(AgreementEntity a) {
+        return viewsOf(List.of(a)).get(0);
+    }
+
+    private List<AgreementView> viewsOf(List<AgreementEntity> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        agreements.flush();
+        Map<UUID, List<Object[]>> parties = new HashMap<>();
+        for (Object[] row : agreements.partiesOf(list.stream().map(a -> a.id).toList())) {
+            parties.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(row);
+        }
+        Map<UUID, ActorSummary> people = actors.summaries(parties.values().stream().flatMap(List::stream).map(r -> (UUID) r[1]).toList());
+        return list.stream().map(a -> new AgreementView(a.id, a.kind, a.name, List.copyOf(a.aliases), a.status,
+                parties.getOrDefault(a.id, List.<Object[]>of()).stream()
+                        .filter(r -> people.containsKey((UUID) r[1]))
+                        .map(r -> {
+                            ActorSummary s = people.get((UUID) r[1]);
+                            return new AgreementView.Party(s.id(), s.slug(), s.name(), s.kind(), (String) r[2]);
+                        })
+                        .sorted((x, y) -> x.name().compareToIgnoreCase(y.name()))
+                        .toList(),
+                date(a.signed), date(a.effective), date(a.expiry), List.copyOf(a.clauses), a.summary,
+                a.createdAt, a.updatedAt, a.version)).toList();
+    }
+
+    private static news.timeline.extraction.temporal.DateValue date(StoredDate d) {
+        return d == null ? null : d.toDateValue();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,36 @@
+package news.timeline.articles;
+
+import news.timeline.actors.ActorSummary;
+import news.timeline.events.EventView;
+import news.timeline.extraction.temporal.DateValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to a submission or an analysis (API.md): the article, and the events, actors, agreements and time
+ * expressions found in it. Offsets count code points into the text as submitted. In a dry run nothing is stored,
+ * so only actors the service already knew carry an id.
+ */
+public record ArticleResponse(ArticleView article, List<EventView> events, List<ActorView> actors,
+                              List<AgreementView> agreements, List<TimexView> timexes, List<String> warnings) {
+
+    public record ArticleView(UUID id, String title, String publishedAt, String url, String source, String status,
+                              String extractorVersion, boolean fromHtml, Instant createdAt) {
+    }
+
+    public record ActorView(UUID id, String slug, String name, String kind, List<String> aliases,
+                            ActorSummary affiliation, String role, String isoCode) {
+    }
+
+    public record AgreementView(UUID id, String name, String kind, List<Party> parties, DateValue signed,
+                                List<String> clauses, String status) {
+    }
+
+    public record Party(UUID id, String slug, String name) {
+    }
+
+    public record TimexView(int start, int end, String text, String type, String value, String mod) {
+    }
+}

@@ -1,0 +1,268 @@
+package news.timeline.articles;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import news.timeline.actors.ActorEntity;
+import news.timeline.actors.AliasNormalizer;
+import news.timeline.agreements.AgreementEntity;
+import news.timeline.changes.ChangeLog;
+import news.timeline.events.EventEntity;
+import news.timeline.extraction.ActorKind;
+import news.timeline.extraction.ArticleExtractor;
+import news.timeline.extraction.ArticleInput;
+import news.timeline.extraction.ExtractedActor;
+import news.timeline.extraction.ExtractedAgreement;
+import news.timeline.extraction.ExtractedEvent;
+import news.timeline.extraction.ExtractionResult;
+import news.timeline.extraction.KnownActors;
+import news.timeline.extraction.SourceSpan;
+import news.timeline.extraction.temporal.ReferenceTime;
+import news.timeline.web.ApiProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Article submission: validate, find a stored twin, extract, and store the article with every fact in one
+ * transaction. Extraction runs before the transaction so that writers hold locks only while writing.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    private final ArticleExtractor extractor;
+    private final ArticleRepository articles;
+    private final FactWriter facts;
+    private final ArticleViews views;
+    private final ChangeLog changes;
+    private final EntityManager em;
+    private final Clock clock;
+    private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
+
+    ArticleService(ArticleExtractor extractor, ArticleRepository articles, FactWriter facts, ArticleViews views,
+                   ChangeLog changes, EntityManager em) {
+        this.extractor = extractor;
+        this.articles = articles;
+        this.facts = facts;
+        this.views = views;
+        this.changes = changes;
+        this.em = em;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A validated submission, ready to extract. */
+    private record Prepared(ArticleSubmission in, ReferenceTime reference, String hash, String url) {
+    }
+
+    public Submission submit(ArticleSubmission in, boolean dryRun) {
+        Prepared p = prepare(in);
+        if (dryRun) {
+            return extractAndStore(p, true);
+        }
+        // Identical submissions arriving together queue behind the first instead of all extracting the same text;
+        // the database locks in store() keep them correct across service instances as well.
+        Object gate = inFlight.computeIfAbsent(p.hash(), k -> new Object());
+        try {
+            synchronized (gate) {
+                return extractAndStore(p, false);
+            }
+        } finally {
+            inFlight.remove(p.hash(), gate);
+        }
+    }
+
+    private Submission extractAndStore(Prepared p, boolean dryRun) {
+        ArticleSubmission in = p.in();
+        Optional<ArticleEntity> twin = articles.findByUrlOrHash(p.url(), p.hash());
+        if (twin.isPresent()) {
+            return new Submission(false, get(twin.get().id));
+        }
+        ExtractionResult result = extractor.extract(new ArticleInput(in.title(), in.body(), in.html(), p.reference()), knownActors());
+        if (result.warnings().contains("body is only boilerplate") || result.text().isBlank()) {
+            throw new ApiProblem(422, "no-article-text", "No article text",
+                    "nothing but boilerplate (navigation, banners, captions...) was found; nothing was stored", List.of());
+        }
+        if (dryRun) {
+            return new Submission(false, views.preview(result, in, p.reference()));
+        }
+        try {
+            return store(p, result);
+        } catch (PersistenceException e) {
+            // a concurrent submission of the same article won the race between our check and its commit
+            return articles.findByUrlOrHash(p.url(), p.hash()).map(a -> new Submission(false, get(a.id))).orElseThrow(() -> e);
+        }
+    }
+
+    @Transactional
+    Submission store(Prepared p, ExtractionResult r) {
+        articles.lockArticle(p.hash(), p.url());
+        Optional<ArticleEntity> twin = articles.findByUrlOrHash(p.url(), p.hash());
+        if (twin.isPresent()) {
+            return new Submission(false, stored(twin.get()));
+        }
+        Instant now = clock.instant();
+        ArticleEntity article = new ArticleEntity();
+        article.id = UUID.randomUUID();
+        article.url = p.url();
+        article.title = FactWriter.truncate(r.title(), 1000);
+        article.source = p.in().source();
+        article.publishedAtText = p.in().publishedAt().trim();
+        article.publishedOn = p.reference().date();
+        article.publishedAt = p.reference().time() == null ? null
+                : LocalDateTime.of(p.reference().date(), p.reference().time())
+                .toInstant(p.reference().offset() == null ? ZoneOffset.UTC : p.reference().offset());
+        article.body = p.in().body() != null ? p.in().body() : r.text();
+        article.contentHash = p.hash();
+        article.status = "processed";
+        article.extractorVersion = r.extractorVersion();
+        article.createdAt = now;
+        article.updatedAt = now;
+        articles.persist(article);
+        changes.record(ChangeLog.Entity.ARTICLE, article.id, ChangeLog.Action.CREATED, now);
+
+        TextOffsets offsets = new TextOffsets(r.text());
+        Map<String, ActorEntity> actors = new LinkedHashMap<>();
+        for (ExtractedActor a : r.actors()) {
+            ActorEntity actor = facts.resolveActor(a, now);
+            actors.put(a.key(), actor);
+            for (SourceSpan m : a.mentions()) {
+                articles.addActorSource(actor.id, article.id, m.quote(), offsets.toCodePoints(m.start()),
+                        offsets.toCodePoints(m.end()), m.ruleId(), r.extractorVersion());
+            }
+        }
+        for (ExtractedActor a : r.actors()) {
+            if (a.affiliationKey() != null && actors.containsKey(a.affiliationKey())) {
+                facts.affiliate(actors.get(a.key()), actors.get(a.affiliationKey()), a.role(), now);
+            }
+        }
+        Map<String, AgreementEntity> agreements = new HashMap<>();
+        for (ExtractedAgreement g : r.agreements()) {
+            List<UUID> parties = g.partyKeys().stream().filter(actors::containsKey).map(k -> actors.get(k).id).distinct().toList();
+            AgreementEntity agreement = facts.resolveAgreement(g, parties, now);
+            agreements.put(g.key(), agreement);
+            for (SourceSpan m : g.mentions()) {
+                articles.addAgreementSource(agreement.id, article.id, m.quote(), offsets.toCodePoints(m.start()),
+                        offsets.toCodePoints(m.end()), m.ruleId(), r.extractorVersion());
+            }
+        }
+        List<EventEntity> events = new ArrayList<>();
+        for (ExtractedEvent e : r.events()) {
+            List<UUID> participants = e.participants().stream().filter(x -> actors.containsKey(x.actorKey()))
+                    .map(x -> actors.get(x.actorKey()).id).distinct().toList();
+            AgreementEntity agreement = e.agreementKey() == null ? null : agreements.get(e.agreementKey());
+            EventEntity event = facts.resolveEvent(e, e.title(), participants, agreement == null ? null : agreement.id, now);
+            for (SourceSpan s : e.sources()) {
+                facts.addSource(event, article.id, p.url(), s.quote(), offsets.toCodePoints(s.start()),
+                        offsets.toCodePoints(s.end()), s.ruleId(), r.extractorVersion(), now);
+            }
+            if (!events.contains(event)) {
+                events.add(event);
+            }
+        }
+        em.flush();
+        return new Submission(true, views.stored(article, r, events, new ArrayList<>(actors.values()),
+                new ArrayList<>(agreements.values())));
+    }
+
+    /** The stored answer for an article, as on the day it was submitted. */
+    @Transactional
+    public ArticleResponse get(UUID id) {
+        ArticleEntity a = articles.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("article", id.toString()));
+        return stored(a);
+    }
+
+    private ArticleResponse stored(ArticleEntity a) {
+        ReferenceTime reference = ReferenceTime.parse(a.publishedAtText);
+        ExtractionResult r = extractor.extract(ArticleInput.text(a.title, a.body, reference), KnownActors.none());
+        List<EventEntity> events = articles.eventIdsOf(a.id).stream().map(id -> em.find(EventEntity.class, id)).toList();
+        List<ActorEntity> actors = articles.actorIdsOf(a.id).stream().map(id -> em.find(ActorEntity.class, id))
+                .filter(java.util.Objects::nonNull).toList();
+        List<AgreementEntity> agreements = articles.agreementIdsOf(a.id).stream().map(id -> em.find(AgreementEntity.class, id))
+                .filter(java.util.Objects::nonNull).toList();
+        return views.stored(a, r, events, actors, agreements);
+    }
+
+    /** {@code POST /api/v1/analyze}: everything found in any text, nothing stored. */
+    public ArticleResponse analyze(AnalyzeRequest in) {
+        ReferenceTime reference = referenceTime("referenceDate", in.referenceDate());
+        TextChecks.requireText("text", in.text());
+        ExtractionResult r = extractor.extract(ArticleInput.text(null, in.text(), reference), knownActors());
+        return views.preview(r, null, reference);
+    }
+
+    private Prepared prepare(ArticleSubmission in) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        boolean hasBody = in.body() != null && !in.body().isBlank();
+        boolean hasHtml = in.html() != null && !in.html().isBlank();
+        if (!hasBody && !hasHtml) {
+            errors.add(new ApiProblem.FieldError(in.body() != null ? "body" : in.html() != null ? "html" : "body",
+                    "an article needs a non-blank body (plain text) or html (a whole page)"));
+        } else if (hasBody && hasHtml) {
+            errors.add(new ApiProblem.FieldError("html", "give body or html, not both"));
+        }
+        ReferenceTime reference = null;
+        try {
+            reference = referenceTime("publishedAt", in.publishedAt());
+        } catch (ApiProblem e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        String text = hasBody ? in.body() : in.html();
+        TextChecks.requireText(hasBody ? "body" : "html", text);
+        String url = in.url() == null || in.url().isBlank() ? null : in.url().strip();
+        return new Prepared(in, reference, contentHash(text), url);
+    }
+
+    private static ReferenceTime referenceTime(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(field, "is required: relative dates (\"on Friday\", \"last year\") resolve against it");
+        }
+        try {
+            return ReferenceTime.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(field, "must be a date (2024-09-14) or a timestamp with offset (2024-09-14T09:45:00+10:00): "
+                    + e.getMessage());
+        }
+    }
+
+    /** Same text up to Unicode form, case of nothing, and spacing: the same article. */
+    static String contentHash(String text) {
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Aliases already in the database, looked up once per name per article. */
+    private KnownActors knownActors() {
+        Map<String, Optional<KnownActors.KnownActor>> memo = new ConcurrentHashMap<>();
+        return alias -> memo.computeIfAbsent(AliasNormalizer.normalize(alias), this::lookup);
+    }
+
+    @Transactional
+    Optional<KnownActors.KnownActor> lookup(String normalized) {
+        return facts.findByAlias(normalized).map(a -> new KnownActors.KnownActor(a.id.toString(), a.slug, a.name,
+                ActorKind.valueOf(a.kind.toUpperCase())));
+    }
+}

@@ -1,0 +1,116 @@
+package news.timeline.events;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+class EventRepository implements PanacheRepositoryBase<EventEntity, UUID> {
+
+    List<EventEntity> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** (event id, actor id, role) of the given events' participants. */
+    List<Object[]> participantsOf(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return em().createQuery("select e.id, p.actorId, p.role from EventEntity e join e.participants p where e.id in :ids",
+                Object[].class).setParameter("ids", eventIds).getResultList();
+    }
+
+    List<EventSourceEntity> sourcesOf(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return em().createQuery("from EventSourceEntity s where s.event.id in :ids order by s.createdAt, s.startOffset, s.id",
+                EventSourceEntity.class).setParameter("ids", eventIds).getResultList();
+    }
+
+    /** Ids of one page in (date_start, precision rank, id) order after the given key (null: from the start). */
+    @SuppressWarnings("unchecked")
+    List<UUID> pageIds(EventQuery query, LocalDate afterStart, Integer afterRank, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select e.id from events e where true");
+        if (afterId != null) {
+            sql.append(" and (e.date_start, e.precision_rank, e.id) > (:afterStart, :afterRank, :afterId)");
+        }
+        sql.append(" order by e.date_start, e.precision_rank, e.id limit :limit");
+        var q = em().createNativeQuery(sql.toString(), UUID.class).setParameter("limit", limit);
+        if (afterId != null) {
+            q.setParameter("afterStart", afterStart).setParameter("afterRank", afterRank.shortValue()).setParameter("afterId", afterId);
+        }
+        return q.getResultList();
+    }
+
+    /** Events of {@code type} overlapping [start, end] in which every given actor takes part. */
+    @SuppressWarnings("unchecked")
+    List<UUID> similar(String type, LocalDate start, LocalDate end, Collection<UUID> actorIds, int limit) {
+        String sql = "select e.id from events e where e.type = :type and e.date_start <= :end and e.date_end >= :start"
+                + (actorIds.isEmpty() ? "" : " and (select count(*) from event_participants p where p.event_id = e.id"
+                + " and p.actor_id in (:actors)) = :n")
+                + " order by abs(e.date_start - cast(:start as date)), e.id limit :limit";
+        var q = em().createNativeQuery(sql, UUID.class).setParameter("type", type).setParameter("start", start)
+                .setParameter("end", end).setParameter("limit", limit);
+        if (!actorIds.isEmpty()) {
+            q.setParameter("actors", actorIds).setParameter("n", actorIds.size());
+        }
+        return q.getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> eventsOfActor(UUID actorId) {
+        return em().createNativeQuery("select event_id from event_participants where actor_id = :a", UUID.class)
+                .setParameter("a", actorId).getResultList();
+    }
+
+    /**
+     * Moves participations from one actor to another; where both took part, the target's row (and role) stays.
+     * The event_participants key is (event_id, actor_id), hence the delete first.
+     */
+    void replaceParticipant(UUID from, UUID to) {
+        em().createNativeQuery("delete from event_participants s where s.actor_id = :from and exists"
+                        + " (select 1 from event_participants t where t.event_id = s.event_id and t.actor_id = :to)")
+                .setParameter("from", from).setParameter("to", to).executeUpdate();
+        em().createNativeQuery("update event_participants set actor_id = :to where actor_id = :from")
+                .setParameter("from", from).setParameter("to", to).executeUpdate();
+    }
+
+    void removeParticipant(UUID actorId) {
+        em().createNativeQuery("delete from event_participants where actor_id = :a").setParameter("a", actorId).executeUpdate();
+    }
+
+    /** Marks events as changed (their participants or agreement changed underneath them). */
+    void touch(Collection<UUID> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            em().createNativeQuery("update events set updated_at = :at, version = version + 1 where id in (:ids)")
+                    .setParameter("at", at).setParameter("ids", ids).executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> eventsOfAgreement(UUID agreementId) {
+        return em().createNativeQuery("select id from events where agreement_id = :a", UUID.class)
+                .setParameter("a", agreementId).getResultList();
+    }
+
+    void clearAgreement(UUID agreementId) {
+        em().createNativeQuery("update events set agreement_id = null where agreement_id = :a")
+                .setParameter("a", agreementId).executeUpdate();
+    }
+
+    boolean articleExists(UUID articleId) {
+        return em().createQuery("select count(a) from news.timeline.articles.ArticleEntity a where a.id = :id", Long.class)
+                .setParameter("id", articleId).getSingleResult() > 0;
+    }
+
+    private EntityManager em() {
+        return getEntityManager();
+    }
+}

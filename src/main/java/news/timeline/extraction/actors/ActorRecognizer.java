@@ -1,0 +1,787 @@
+package news.timeline.extraction.actors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import news.timeline.extraction.ActorKind;
+import news.timeline.extraction.KnownActors;
+import news.timeline.extraction.temporal.Timex;
+import news.timeline.extraction.text.AnalyzedText;
+import news.timeline.extraction.text.Sentence;
+import news.timeline.extraction.text.Token;
+
+/**
+ * Finds the actors of an article: gazetteer and known aliases first, then new people and organizations from
+ * capitalized sequences with their titles ("Russian President Vladimir Putin", "Sergei Shoigu, Secretary of Russia's
+ * Security Council"), then short forms and descriptions that refer back to them ("Kim", "the North Korean leader").
+ * Thread-safe: all state lives in one call.
+ */
+public final class ActorRecognizer {
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
+    private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued");
+    private static final Set<String> APPOSITION_PREPS = Set.of("of", "at", "with", "for", "from");
+    private static final Set<String> STATE_MEDIA_HEADS = Set.of("media", "agency", "television", "tv", "broadcaster", "radio", "outlet", "outlets", "newspaper");
+
+    private final Gazetteer gazetteer;
+
+    public ActorRecognizer(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known) {
+        return new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+    }
+
+    /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
+    public static boolean titleCase(Sentence s) {
+        int words = 0;
+        int caps = 0;
+        for (Token t : s.tokens()) {
+            if (t.isWord() && t.text().length() > 3 && Character.isLetter(t.text().charAt(0))) {
+                words++;
+                if (t.capitalized()) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 4 && caps * 10 >= words * 7;
+    }
+
+    private final class Run {
+        final AnalyzedText text;
+        final List<Sentence> sentences;
+        final KnownActors known;
+        final Map<String, ActorEntity> entities = new HashMap<>();
+        final List<ActorEntity> order = new ArrayList<>();
+        final List<List<ActorMention>> bySentence = new ArrayList<>();
+        final boolean[][] covered;
+        final boolean[][] blocked;
+        final boolean[] heading;
+        final List<Object[]> pendingAffiliations = new ArrayList<>();
+
+        Run(AnalyzedText text, List<Timex> timexes, KnownActors known) {
+            this.text = text;
+            this.sentences = text.sentences();
+            this.known = known;
+            covered = new boolean[sentences.size()][];
+            blocked = new boolean[sentences.size()][];
+            heading = new boolean[sentences.size()];
+            int t = 0;
+            for (Sentence s : sentences) {
+                int n = s.tokens().size();
+                covered[s.index()] = new boolean[n];
+                blocked[s.index()] = new boolean[n];
+                heading[s.index()] = titleCase(s);
+                bySentence.add(new ArrayList<>());
+                // timex tokens never name actors ("Friday", "June")
+                while (t < timexes.size() && timexes.get(t).end() <= s.start()) {
+                    t++;
+                }
+                for (int k = t; k < timexes.size() && timexes.get(k).start() < s.end(); k++) {
+                    Timex x = timexes.get(k);
+                    for (int i = 0; i < n; i++) {
+                        Token tok = s.tokens().get(i);
+                        if (tok.start() < x.end() && tok.end() > x.start()) {
+                            blocked[s.index()][i] = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        ActorAnalysis run() {
+            for (Sentence s : sentences) {
+                gazetteerPass(s);
+            }
+            for (Sentence s : sentences) {
+                if (!heading[s.index()]) {
+                    discoveryPass(s);
+                }
+            }
+            for (Sentence s : sentences) {
+                coreferencePass(s);
+            }
+            resolveAffiliations();
+            for (List<ActorMention> l : bySentence) {
+                l.sort((a, b) -> Integer.compare(a.from(), b.from()));
+            }
+            return new ActorAnalysis(List.copyOf(order), bySentence);
+        }
+
+        // ---------------------------------------------------------------- pass A: gazetteer and known aliases
+
+        void gazetteerPass(Sentence s) {
+            List<Token> toks = s.tokens();
+            int n = toks.size();
+            boolean[] blk = blocked[s.index()];
+            for (int i = 0; i < n; ) {
+                if (blk[i] || !toks.get(i).isWord()) {
+                    i++;
+                    continue;
+                }
+                int knownLen = knownMatch(s, i);
+                if (knownLen > 0) {
+                    i += knownLen;
+                    continue;
+                }
+                Gazetteer.Match m = gazetteer.match(toks, i, blk);
+                if (m == null) {
+                    i++;
+                    continue;
+                }
+                Gazetteer.Entry e = m.entry();
+                ActorEntity a = entityFor(e);
+                ActorMention.Use use = switch (m.sense()) {
+                    case NAME -> ActorMention.Use.NAME;
+                    case DEMONYM -> ActorMention.Use.DEMONYM;
+                    case METONYM -> ActorMention.Use.METONYM;
+                };
+                if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
+                    use = ActorMention.Use.PLACE;
+                }
+                addMention(a, s, i, i + m.length(), use, e.ruleId());
+                if (a.kind() == ActorKind.PERSON) {
+                    describe(s, i, i + m.length(), a);
+                }
+                if (a.kind() == ActorKind.COUNTRY) {
+                    stateMedia(s, i + m.length(), a);
+                }
+                i += m.length();
+            }
+            // collective actors ("antitrust regulators")
+            for (int i = 0; i + 1 < n; i++) {
+                if (covered[s.index()][i] || covered[s.index()][i + 1]) {
+                    continue;
+                }
+                String[] c = gazetteer.collective(toks.get(i).norm() + " " + toks.get(i + 1).norm());
+                int len = 2;
+                if (c == null) {
+                    c = gazetteer.collective(toks.get(i).norm());
+                    len = 1;
+                }
+                if (c != null) {
+                    ActorEntity a = entity(c[0], ActorKind.valueOf(c[1].toUpperCase(java.util.Locale.ROOT)), "actors.collective");
+                    addMention(a, s, i, i + len, ActorMention.Use.DESCRIPTION, "actors.collective");
+                    i += len - 1;
+                }
+            }
+        }
+
+        int knownMatch(Sentence s, int i) {
+            List<Token> toks = s.tokens();
+            if (!toks.get(i).capitalized()) {
+                return 0;
+            }
+            int max = Math.min(toks.size() - i, 6);
+            for (int len = max; len >= 1; len--) {
+                boolean ok = true;
+                for (int k = i; k < i + len; k++) {
+                    if (blocked[s.index()][k]) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (!ok || !toks.get(i + len - 1).isWord()) {
+                    continue;
+                }
+                String surface = text.text().substring(toks.get(i).start(), toks.get(i + len - 1).end());
+                Optional<KnownActors.KnownActor> k = known.find(KnownActors.normalize(surface));
+                if (k.isPresent()) {
+                    KnownActors.KnownActor ka = k.get();
+                    Gazetteer.Entry g = gazetteer.byName(ka.name());
+                    ActorEntity a = g != null ? entityFor(g) : entity(ka.name(), ka.kind(), "actors.known");
+                    a.knownId = ka.id();
+                    a.knownSlug = ka.slug();
+                    addMention(a, s, i, i + len, placePosition(s, i) && a.kind() != ActorKind.PERSON
+                            ? ActorMention.Use.PLACE : ActorMention.Use.NAME, "actors.known");
+                    if (a.kind() == ActorKind.PERSON) {
+                        describe(s, i, i + len, a);
+                    }
+                    return len;
+                }
+            }
+            return 0;
+        }
+
+        boolean placePosition(Sentence s, int i) {
+            List<Token> toks = s.tokens();
+            int p = i - 1;
+            if (p >= 0 && toks.get(p).norm().equals("the")) {
+                p--;
+            }
+            if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
+                return true;
+            }
+            // "in Ganja, Azerbaijan"
+            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()
+                    && PLACE_PREPOSITIONS.contains(toks.get(i - 3).norm())) {
+                return true;
+            }
+            return false;
+        }
+
+        void stateMedia(Sentence s, int j, ActorEntity country) {
+            List<Token> toks = s.tokens();
+            int k = j;
+            if (k < toks.size() && toks.get(k).norm().equals("'s")) {
+                k++;
+            }
+            int start = k;
+            if (k < toks.size() && (toks.get(k).norm().equals("state") || toks.get(k).norm().equals("official"))) {
+                k++;
+                if (k + 1 < toks.size() && toks.get(k).norm().equals("-") && toks.get(k + 1).norm().equals("run")) {
+                    k += 2;
+                }
+                if (k < toks.size() && toks.get(k).norm().equals("news")) {
+                    k++;
+                }
+                if (k < toks.size() && STATE_MEDIA_HEADS.contains(toks.get(k).norm()) && !covered[s.index()][k]) {
+                    ActorEntity outlet = null;
+                    for (ActorEntity a : order) {
+                        if (a.outlet && country.name().equals(a.stateOf)) {
+                            outlet = a;
+                        }
+                    }
+                    if (outlet == null) {
+                        outlet = entity(country.name() + " state media", ActorKind.ORGANIZATION, "actors.state-media");
+                        outlet.outlet = true;
+                        outlet.stateOf = country.name();
+                        outlet.affiliation = country;
+                    }
+                    int from = j - (j > 0 && toks.get(j - 1) != null ? 0 : 0);
+                    addMention(outlet, s, start, k + 1, ActorMention.Use.DESCRIPTION, "actors.state-media");
+                    outlet.aliases.add(text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- pass B: new people and organizations
+
+        void discoveryPass(Sentence s) {
+            List<Token> toks = s.tokens();
+            int n = toks.size();
+            for (int i = 0; i < n; ) {
+                int j = runEnd(s, i);
+                if (j <= i) {
+                    i++;
+                    continue;
+                }
+                classify(s, i, j);
+                i = j;
+            }
+        }
+
+        /** End (exclusive) of the capitalized run starting at i, or i when none starts there. */
+        int runEnd(Sentence s, int i) {
+            List<Token> toks = s.tokens();
+            boolean[] cov = covered[s.index()];
+            boolean[] blk = blocked[s.index()];
+            if (cov[i] || blk[i] || !toks.get(i).capitalized() || !toks.get(i).isWord()) {
+                return i;
+            }
+            int j = i;
+            while (j < toks.size() && !cov[j] && !blk[j]) {
+                Token t = toks.get(j);
+                if (t.capitalized() && (t.isWord() || t.text().length() > 1)) {
+                    j++;
+                } else if ((t.text().equals("-")) && j > i && j + 1 < toks.size() && toks.get(j - 1).end() == t.start()
+                        && toks.get(j + 1).start() == t.end() && Character.isLetter(toks.get(j + 1).text().charAt(0))) {
+                    j += 2;
+                } else if (NAME_CONNECTORS.contains(t.norm()) && j > i && j + 1 < toks.size() && toks.get(j + 1).capitalized()
+                        && !cov[j + 1] && !blk[j + 1]) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            return j;
+        }
+
+        void classify(Sentence s, int i0, int j) {
+            List<Token> toks = s.tokens();
+            int i = i0;
+            boolean orgLike = orgLike(toks, i, j);
+            // leading title words and sentence-initial function words are context, not name
+            while (i < j && (gazetteer.common(toks.get(i).norm())
+                    || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
+                    || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
+                i++;
+            }
+            while (j > i && NAME_CONNECTORS.contains(toks.get(j - 1).norm())) {
+                j--;
+            }
+            if (i >= j) {
+                return;
+            }
+            orgLike = orgLike(toks, i, j);
+            String surface = text.text().substring(toks.get(i).start(), toks.get(j - 1).end());
+            ActorEntity existing = findByAlias(surface);
+            if (existing != null) {
+                addMention(existing, s, i, j, ActorMention.Use.NAME, "actors.alias");
+                if (existing.kind() == ActorKind.PERSON) {
+                    describe(s, i, j, existing);
+                }
+                return;
+            }
+            Context ctx = context(s, i, j);
+            int words = 0;
+            for (int k = i; k < j; k++) {
+                if (toks.get(k).isWord()) {
+                    words++;
+                }
+            }
+            if (orgLike || "organization".equals(ctx.prefixHint)) {
+                organization(s, i, j, ctx);
+            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || ctx.speech) && words <= 5
+                    && !allCaps(toks, i, j)) {
+                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
+                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
+                describe(s, i, j, p);
+            }
+        }
+
+        boolean allCaps(List<Token> toks, int i, int j) {
+            for (int k = i; k < j; k++) {
+                if (toks.get(k).isWord() && !toks.get(k).allCaps()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean orgLike(List<Token> toks, int i, int j) {
+            if (i >= j) {
+                return false;
+            }
+            String last = gazetteer.orgHead(toks.get(j - 1).text());
+            if (last != null && (last.contains("last") || last.contains("suffix")) && j - i >= 2) {
+                return true;
+            }
+            if (last != null && last.contains("last") && j - i == 1 && false) {
+                return true;
+            }
+            String first = gazetteer.orgHead(toks.get(i).text());
+            if (first != null && first.contains("first") && j - i >= 3) {
+                return true;
+            }
+            for (int k = i; k + 1 < j; k++) {
+                String h = gazetteer.orgHead(toks.get(k).text());
+                if (h != null && (h.contains("last") || h.contains("first")) && toks.get(k + 1).norm().equals("of")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void organization(Sentence s, int i, int j, Context ctx) {
+            List<Token> toks = s.tokens();
+            int nameEnd = j;
+            while (nameEnd - i > 1 && "suffix".equals(gazetteer.orgHead(toks.get(nameEnd - 1).text()))) {
+                nameEnd--;
+            }
+            String full = text.text().substring(toks.get(i).start(), toks.get(j - 1).end());
+            String name = text.text().substring(toks.get(i).start(), toks.get(nameEnd - 1).end());
+            ActorEntity owner = ctx.possessor;
+            String canonical = name;
+            int from = i;
+            if (owner != null && owner.kind() == ActorKind.COUNTRY && !name.contains(owner.name())) {
+                canonical = name + " of " + owner.name();
+                from = ctx.possessorFrom;
+            }
+            Gazetteer.Entry g = gazetteer.byName(canonical);
+            ActorEntity org = g != null ? entityFor(g) : entity(canonical, ActorKind.ORGANIZATION, "actors.organization.head");
+            if (owner != null && org.affiliation == null) {
+                org.affiliation = owner;
+            }
+            addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
+            org.aliases.add(full);
+            org.aliases.add(name);
+        }
+
+        /** Role and affiliation of a person from the words around its name. */
+        void describe(Sentence s, int i, int j, ActorEntity person) {
+            Context ctx = context(s, i, j);
+            if (ctx.prefixRole != null) {
+                person.role = ctx.prefixRole;
+                if (ctx.prefixOrgFrom >= 0) {
+                    // "Armenia's defense ministry spokeswoman": the ministry is an actor of its own
+                    int orgEnd = ctx.prefixOrgTo;
+                    String orgSurface = text.text().substring(s.tokens().get(ctx.prefixOrgFrom).start(), s.tokens().get(orgEnd - 1).end());
+                    ActorEntity org = entity(orgSurface, ActorKind.ORGANIZATION, "actors.organization.description");
+                    org.affiliation = ctx.possessor;
+                    addMention(org, s, ctx.prefixOrgFrom, orgEnd, ActorMention.Use.DESCRIPTION, org.ruleId());
+                    person.affiliation = org;
+                } else if (ctx.possessor != null) {
+                    person.affiliation = ctx.possessor;
+                }
+                String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
+                person.aliases.add(alias);
+            }
+            if (ctx.appositionRole != null) {
+                if (person.role == null || ctx.prefixRole == null) {
+                    person.role = ctx.appositionRole;
+                }
+                if (ctx.appositionPossessor != null && person.affiliation == null) {
+                    person.affiliation = ctx.appositionPossessor;
+                } else if (ctx.appositionTarget >= 0 && (person.affiliation == null || ctx.prefixRole == null)) {
+                    pendingAffiliations.add(new Object[] {person, s.index(), ctx.appositionTarget});
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- pass C: short forms and descriptions
+
+        void coreferencePass(Sentence s) {
+            List<Token> toks = s.tokens();
+            int n = toks.size();
+            for (int i = 0; i < n; ) {
+                int j = runEnd(s, i);
+                if (j <= i) {
+                    i++;
+                    continue;
+                }
+                int a = i;
+                while (a < j && (gazetteer.common(toks.get(a).norm()) || gazetteer.titleHint(toks.get(a).norm()) != null)) {
+                    a++;
+                }
+                if (a < j) {
+                    ActorEntity target = corefTarget(s, a, j);
+                    if (target != null) {
+                        addMention(target, s, a, j, ActorMention.Use.COREFERENCE, "actors.coreference.name");
+                    }
+                }
+                i = j;
+            }
+            descriptions(s);
+        }
+
+        ActorEntity corefTarget(Sentence s, int i, int j) {
+            List<Token> toks = s.tokens();
+            String surface = text.text().substring(toks.get(i).start(), toks.get(j - 1).end());
+            ActorEntity exact = findByAlias(surface);
+            if (exact != null) {
+                return exact;
+            }
+            if (heading[s.index()] && j - i > 1) {
+                // headings: try the leading part ("Kim Jong-un Meets ...")
+                for (int k = j - 1; k > i; k--) {
+                    ActorEntity e = corefTarget(s, i, k);
+                    if (e != null) {
+                        return e;
+                    }
+                }
+                return null;
+            }
+            ActorEntity best = null;
+            for (ActorEntity e : order) {
+                if (e.outlet && e.kind() != ActorKind.PERSON) {
+                    continue;
+                }
+                if (e.kind() == ActorKind.PERSON && j - i == 1 && !e.unnamed) {
+                    String[] parts = KeyNames.key(e.name()).split(" ");
+                    String w = toks.get(i).norm();
+                    if (parts.length >= 2 && (parts[parts.length - 1].equals(w) || parts[0].equals(w))) {
+                        best = best == null || e.salience() > best.salience() ? e : best;
+                    }
+                } else if (e.kind() == ActorKind.ORGANIZATION && !e.unnamed) {
+                    String k = KeyNames.key(surface);
+                    String name = " " + KeyNames.key(e.name()) + " ";
+                    if (k.length() >= 3 && name.contains(" " + k + " ") && !isGenericHead(toks, i, j)) {
+                        best = best == null || e.salience() > best.salience() ? e : best;
+                    }
+                }
+            }
+            return best;
+        }
+
+        boolean isGenericHead(List<Token> toks, int i, int j) {
+            for (int k = i; k < j; k++) {
+                if (gazetteer.orgHead(toks.get(k).text()) == null && gazetteer.titleHint(toks.get(k).norm()) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** "the North Korean leader", "North Korea's Vice Foreign Minister", "China's top trade negotiator". */
+        void descriptions(Sentence s) {
+            List<Token> toks = s.tokens();
+            List<ActorMention> here = new ArrayList<>(bySentence.get(s.index()));
+            for (ActorMention m : here) {
+                if (m.actor().kind() != ActorKind.COUNTRY || m.use() == ActorMention.Use.PLACE) {
+                    continue;
+                }
+                int k = m.to();
+                boolean possessive = k < toks.size() && toks.get(k).norm().equals("'s");
+                if (possessive) {
+                    k++;
+                } else if (m.use() != ActorMention.Use.DEMONYM) {
+                    continue;
+                }
+                int chainStart = k;
+                String headHint = null;
+                while (k < toks.size() && !covered[s.index()][k] && gazetteer.titleHint(toks.get(k).norm()) != null) {
+                    String h = gazetteer.titleHint(toks.get(k).norm());
+                    if (h.equals("org-noun")) {
+                        headHint = null;
+                        break;
+                    }
+                    headHint = h;
+                    k++;
+                }
+                if (k == chainStart || !"person".equals(headHint)) {
+                    continue;
+                }
+                if (k < toks.size() && toks.get(k).capitalized() && toks.get(k).isWord() && !blocked[s.index()][k]) {
+                    continue; // a name follows: handled by describe()
+                }
+                String role = text.text().substring(toks.get(chainStart).start(), toks.get(k - 1).end());
+                String head = toks.get(k - 1).norm();
+                ActorEntity country = m.actor();
+                ActorEntity target = null;
+                for (ActorEntity e : order) {
+                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null
+                            && KeyNames.key(e.role).endsWith(head)) {
+                        target = e;
+                    }
+                }
+                if (target == null) {
+                    String name = text.text().substring(toks.get(m.from()).start(), toks.get(k - 1).end());
+                    target = entity(name, ActorKind.PERSON, "actors.person.description");
+                    target.unnamed = true;
+                    target.role = role;
+                    target.affiliation = country;
+                }
+                int from = m.from();
+                if (from > 0 && toks.get(from - 1).norm().equals("the")) {
+                    from--;
+                }
+                addMention(target, s, from, k, ActorMention.Use.DESCRIPTION, "actors.person.description");
+            }
+        }
+
+        // ---------------------------------------------------------------- context of a name
+
+        final class Context {
+            String prefixHint;
+            String prefixRole;
+            int prefixFrom = -1;
+            int prefixOrgFrom = -1;
+            int prefixOrgTo = -1;
+            ActorEntity possessor;
+            int possessorFrom = -1;
+            String appositionRole;
+            int appositionTarget = -1;
+            ActorEntity appositionPossessor;
+            boolean speech;
+        }
+
+        Context context(Sentence s, int i, int j) {
+            List<Token> toks = s.tokens();
+            Context c = new Context();
+            // title chain before the name
+            int k = i - 1;
+            int orgNoun = -1;
+            while (k >= 0 && !covered[s.index()][k] && gazetteer.titleHint(toks.get(k).norm()) != null) {
+                String h = gazetteer.titleHint(toks.get(k).norm());
+                if (c.prefixHint == null && !h.equals("modifier") && !h.equals("org-noun")) {
+                    c.prefixHint = h;
+                }
+                if (h.equals("org-noun") && orgNoun < 0) {
+                    orgNoun = k;
+                }
+                k--;
+            }
+            if (k < i - 1 && c.prefixHint != null) {
+                c.prefixFrom = k + 1;
+                int roleFrom = orgNoun >= 0 ? orgNoun + 1 : k + 1;
+                if (roleFrom < i) {
+                    c.prefixRole = text.text().substring(toks.get(roleFrom).start(), toks.get(i - 1).end());
+                }
+                // a country or organization right before the chain ("Russian President", "Russia's President")
+                int p = k;
+                if (p >= 0 && toks.get(p).norm().equals("'s")) {
+                    p--;
+                }
+                ActorMention owner = mentionEndingAt(s, p + 1);
+                if (owner != null && owner.actor().kind() != ActorKind.PERSON) {
+                    c.possessor = owner.actor();
+                    c.possessorFrom = owner.from();
+                    c.prefixFrom = owner.from();
+                    if (orgNoun >= 0) {
+                        c.prefixOrgFrom = owner.from();
+                        c.prefixOrgTo = orgNoun + 1;
+                    }
+                }
+            } else {
+                // a possessive owner right before the name ("Russia's Security Council")
+                int p = i - 1;
+                if (p >= 0 && toks.get(p).norm().equals("'s")) {
+                    ActorMention owner = mentionEndingAt(s, p);
+                    if (owner != null) {
+                        c.possessor = owner.actor();
+                        c.possessorFrom = owner.from();
+                    }
+                }
+            }
+            if (i > 0 && SPEECH.contains(toks.get(i - 1).norm())) {
+                c.speech = true;
+            }
+            if (j < toks.size() && SPEECH.contains(toks.get(j).norm())) {
+                c.speech = true;
+            }
+            // apposition after the name: ", Secretary of Russia's Security Council", ", a professor at ..."
+            if (j + 1 < toks.size() && toks.get(j).text().equals(",")) {
+                int a = j + 1;
+                if (a < toks.size() && Set.of("a", "an", "the").contains(toks.get(a).norm())) {
+                    a++;
+                }
+                ActorEntity poss = null;
+                ActorMention pm = a < toks.size() ? mentionStartingAt(s, a) : null;
+                if (pm != null && pm.to() < toks.size() && toks.get(pm.to()).norm().equals("'s")) {
+                    poss = pm.actor();
+                    a = pm.to() + 1;
+                }
+                int b = a;
+                String hint = null;
+                while (b < toks.size() && (gazetteer.titleHint(toks.get(b).norm()) != null
+                        || (b > a && toks.get(b).norm().equals("and")) || (b > a && !toks.get(b).capitalized()
+                        && toks.get(b).isWord() && b + 1 < toks.size() && gazetteer.titleHint(toks.get(b + 1).norm()) != null
+                        && !APPOSITION_PREPS.contains(toks.get(b).norm())))) {
+                    String h = gazetteer.titleHint(toks.get(b).norm());
+                    if (h != null && h.equals("person")) {
+                        hint = h;
+                    }
+                    b++;
+                }
+                if (hint != null && b > a) {
+                    c.appositionRole = text.text().substring(toks.get(a).start(), toks.get(b - 1).end());
+                    c.appositionPossessor = poss;
+                    if (b + 1 < toks.size() && APPOSITION_PREPS.contains(toks.get(b).norm())) {
+                        int t = b + 1;
+                        if (t < toks.size() && toks.get(t).norm().equals("the")) {
+                            t++;
+                        }
+                        c.appositionTarget = t;
+                    }
+                }
+            }
+            return c;
+        }
+
+        ActorMention mentionEndingAt(Sentence s, int to) {
+            for (ActorMention m : bySentence.get(s.index())) {
+                if (m.to() == to) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        ActorMention mentionStartingAt(Sentence s, int from) {
+            for (ActorMention m : bySentence.get(s.index())) {
+                if (m.from() == from) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        void resolveAffiliations() {
+            for (Object[] p : pendingAffiliations) {
+                ActorEntity person = (ActorEntity) p[0];
+                int sentence = (Integer) p[1];
+                int tok = (Integer) p[2];
+                ActorMention best = null;
+                for (ActorMention m : bySentence.get(sentence)) {
+                    if (m.from() <= tok && tok < m.to() || m.from() == tok) {
+                        best = m;
+                    }
+                }
+                if (best != null && best.actor() != person) {
+                    person.affiliation = best.actor();
+                }
+            }
+            // a known person's affiliation from the gazetteer when the text gave none
+            for (ActorEntity a : new ArrayList<>(order)) {
+                if (a.kind() == ActorKind.PERSON && a.affiliation == null) {
+                    Gazetteer.Entry g = gazetteer.byName(a.name());
+                    if (g != null && g.affiliation() != null) {
+                        Gazetteer.Entry aff = gazetteer.byName(g.affiliation());
+                        if (aff != null) {
+                            a.affiliation = entityFor(aff);
+                        }
+                    }
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- bookkeeping
+
+        ActorEntity findByAlias(String surface) {
+            String key = KeyNames.key(surface);
+            ActorEntity e = entities.get(key);
+            if (e != null) {
+                return e;
+            }
+            for (ActorEntity a : order) {
+                for (String al : a.aliases) {
+                    if (KeyNames.key(al).equals(key)) {
+                        return a;
+                    }
+                }
+            }
+            return null;
+        }
+
+        ActorEntity entityFor(Gazetteer.Entry e) {
+            ActorEntity a = entities.get(KeyNames.key(e.name()));
+            if (a == null) {
+                a = entity(e.name(), e.kind(), e.ruleId());
+                a.iso2 = e.iso2();
+                a.iso3 = e.iso3();
+                a.outlet = e.outlet();
+                a.stateOf = e.stateOf();
+                if (e.role() != null) {
+                    a.role = e.role();
+                }
+                if (e.affiliation() != null && e.kind() != ActorKind.PERSON) {
+                    Gazetteer.Entry aff = gazetteer.byName(e.affiliation());
+                    if (aff != null && aff != e) {
+                        a.affiliation = entityFor(aff);
+                    }
+                }
+            }
+            return a;
+        }
+
+        ActorEntity entity(String name, ActorKind kind, String ruleId) {
+            String key = KeyNames.key(name);
+            ActorEntity a = entities.get(key);
+            if (a == null) {
+                a = new ActorEntity(name, kind, ruleId);
+                entities.put(key, a);
+                order.add(a);
+            }
+            return a;
+        }
+
+        void addMention(ActorEntity a, Sentence s, int from, int to, ActorMention.Use use, String ruleId) {
+            List<Token> toks = s.tokens();
+            int start = toks.get(from).start();
+            int end = toks.get(to - 1).end();
+            ActorMention m = new ActorMention(a, s.index(), from, to, start, end, use, ruleId);
+            a.mentions.add(m);
+            bySentence.get(s.index()).add(m);
+            for (int k = from; k < to; k++) {
+                covered[s.index()][k] = true;
+            }
+            a.aliases.add(text.text().substring(start, end));
+        }
+    }
+}

@@ -1,0 +1,753 @@
+package news.timeline.extraction.events;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import news.timeline.extraction.ActorKind;
+import news.timeline.extraction.EventType;
+import news.timeline.extraction.Place;
+import news.timeline.extraction.actors.ActorAnalysis;
+import news.timeline.extraction.actors.ActorEntity;
+import news.timeline.extraction.actors.ActorMention;
+import news.timeline.extraction.actors.ActorRecognizer;
+import news.timeline.extraction.temporal.DateValue;
+import news.timeline.extraction.temporal.Precision;
+import news.timeline.extraction.temporal.ReferenceTime;
+import news.timeline.extraction.temporal.Timex;
+import news.timeline.extraction.temporal.TimexType;
+import news.timeline.extraction.text.AnalyzedText;
+import news.timeline.extraction.text.Sentence;
+import news.timeline.extraction.text.Token;
+
+/**
+ * Finds events from triggers, links each to the time expression of its clause, gives undated ones the story's
+ * reference time at the precision the text supports, and merges mentions of one happening. Thread-safe.
+ */
+public final class EventExtractor {
+
+    private static final int MAX_TIMEX_DISTANCE = 12;
+    private static final int REQUIRES_WINDOW = 8;
+    private static final Set<String> PLACE_PREPS = Set.of("in", "at");
+    private static final Set<String> GROUP_COUNTRY = Set.of("countries", "nations", "sides", "governments", "states", "neighbours", "neighbors", "parties");
+    private static final Set<String> GROUP_PERSON = Set.of("leaders", "presidents", "men", "heads");
+    private static final Set<String> GROUP_ORG = Set.of("companies", "firms", "groups", "retailers", "banks", "carmakers");
+    private static final Set<String> ORDINALS = Set.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "20th", "25th", "50th", "100th");
+    private static final Set<String> ABSORBING_PREPS = Set.of("at", "during", "on", "in");
+
+    private final TriggerLexicon lexicon;
+
+    public EventExtractor(TriggerLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public List<EventGroup> extract(AnalyzedText text, List<Timex> timexes, ActorAnalysis actors, ReferenceTime reference, String title) {
+        List<EventMention> all = new ArrayList<>();
+        DateValue headingDate = null;
+        int prevEnd = 0;
+        int t = 0;
+        String titleKey = title == null ? "" : norm(title);
+        for (Sentence s : text.sentences()) {
+            if (text.text().substring(prevEnd, s.start()).contains("\n\n")) {
+                headingDate = null;
+            }
+            prevEnd = s.end();
+            while (t < timexes.size() && timexes.get(t).end() <= s.start()) {
+                t++;
+            }
+            List<Timex> here = new ArrayList<>();
+            for (int k = t; k < timexes.size() && timexes.get(k).start() < s.end(); k++) {
+                here.add(timexes.get(k));
+            }
+            DateValue lineDate = dateHeading(s, here);
+            if (lineDate != null) {
+                headingDate = lineDate;
+                continue;
+            }
+            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
+            all.addAll(sentence(text, s, here, actors, reference, headingDate, heading));
+        }
+        List<EventGroup> groups = merge(all);
+        anniversaries(groups);
+        List<EventGroup> out = new ArrayList<>();
+        for (EventGroup g : groups) {
+            if (g.date != null && !g.participants.isEmpty()) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    private static String norm(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    /** A line that is only a date ("- June 5, 2025:") dates the list items under it. */
+    private static DateValue dateHeading(Sentence s, List<Timex> here) {
+        if (here.size() != 1 || !s.lineStart()) {
+            return null;
+        }
+        Timex x = here.get(0);
+        for (Token tok : s.tokens()) {
+            if ((tok.end() <= x.start() || tok.start() >= x.end()) && tok.isWord()) {
+                return null;
+            }
+        }
+        return x.date().orElse(null);
+    }
+
+    // ------------------------------------------------------------------------------------------- one sentence
+
+    private List<EventMention> sentence(AnalyzedText text, Sentence s, List<Timex> timexes, ActorAnalysis actors,
+                                        ReferenceTime reference, DateValue headingDate, boolean heading) {
+        List<Token> toks = s.tokens();
+        int n = toks.size();
+        boolean[] blocked = new boolean[n];
+        int[][] timexTokens = new int[timexes.size()][];
+        for (int k = 0; k < timexes.size(); k++) {
+            Timex x = timexes.get(k);
+            int a = -1;
+            int b = -1;
+            for (int i = 0; i < n; i++) {
+                Token tok = toks.get(i);
+                if (tok.start() < x.end() && tok.end() > x.start()) {
+                    blocked[i] = true;
+                    if (a < 0) {
+                        a = i;
+                    }
+                    b = i + 1;
+                }
+            }
+            timexTokens[k] = a < 0 ? null : new int[] {a, b};
+        }
+        List<ActorMention> mentions = actors.inSentence(s.index());
+        for (ActorMention m : mentions) {
+            for (int i = m.from(); i < m.to(); i++) {
+                blocked[i] = true;
+            }
+        }
+        List<EventMention> found = triggers(s, blocked);
+        if (found.isEmpty()) {
+            return found;
+        }
+        for (EventMention e : found) {
+            e.heading = heading;
+            e.tense = tense(s, e);
+        }
+        // link each dated time expression to its nearest trigger
+        for (int k = 0; k < timexes.size(); k++) {
+            Timex x = timexes.get(k);
+            Optional<DateValue> d = x.date();
+            if (d.isEmpty() || timexTokens[k] == null || isAnniversaryContext(toks, timexTokens[k][0])) {
+                continue;
+            }
+            int a = timexTokens[k][0];
+            int b = timexTokens[k][1];
+            EventMention best = null;
+            int bestDist = Integer.MAX_VALUE;
+            for (EventMention e : found) {
+                int dist;
+                if (e.to <= a) {
+                    dist = a - e.to;
+                } else if (e.from >= b) {
+                    dist = e.from - b + (a <= 1 ? 0 : 2);
+                } else {
+                    dist = 0;
+                }
+                if (dist < bestDist && e.timexIndex < 0) {
+                    best = e;
+                    bestDist = dist;
+                }
+            }
+            if (best != null && bestDist <= MAX_TIMEX_DISTANCE) {
+                best.timexIndex = k;
+                best.date = d.get();
+                best.dateSource = EventMention.DateSource.EXPLICIT;
+                best.dateRule = "events.date.explicit:" + x.ruleId();
+            }
+        }
+        // nouns right after a verb trigger of the same clause ("reached a truce at Geneva talks") are its setting
+        for (EventMention e : found) {
+            if (!e.rule.noun()) {
+                continue;
+            }
+            for (EventMention v : found) {
+                if (v != e && !v.rule.noun() && v.rule.strength() != TriggerLexicon.Strength.FRAME && v.to <= e.from
+                        && e.from - v.to <= 8 && precededBy(toks, e.from, ABSORBING_PREPS, 3)) {
+                    e.absorbed = true;
+                    if (v.date == null && e.date != null) {
+                        v.date = e.date;
+                        v.dateSource = e.dateSource;
+                        v.dateRule = e.dateRule;
+                    }
+                }
+            }
+        }
+        // frames lend their date to what they report
+        EventMention datedFrame = null;
+        boolean hasContent = false;
+        for (EventMention e : found) {
+            if (e.rule.strength() == TriggerLexicon.Strength.FRAME) {
+                if (e.date != null && datedFrame == null) {
+                    datedFrame = e;
+                }
+            } else if (!e.absorbed) {
+                hasContent = true;
+            }
+        }
+        Set<DateValue> explicitDates = new HashSet<>();
+        for (EventMention e : found) {
+            if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME) {
+                explicitDates.add(e.date);
+            }
+        }
+        List<EventMention> out = new ArrayList<>();
+        for (EventMention e : found) {
+            if (e.absorbed) {
+                continue;
+            }
+            boolean frame = e.rule.strength() == TriggerLexicon.Strength.FRAME;
+            if (frame && hasContent) {
+                // a dated report by a news agency is an event of its own (optional on timelines)
+                if (!(e.date != null && e.rule.type() == EventType.REPORT)) {
+                    continue;
+                }
+            }
+            if (e.date == null && headingDate != null) {
+                e.date = headingDate;
+                e.dateSource = EventMention.DateSource.HEADING;
+                e.dateRule = "events.date.list-heading";
+            }
+            if (e.date == null && datedFrame != null && !frame) {
+                e.date = datedFrame.date;
+                e.dateSource = EventMention.DateSource.REPORTED;
+                e.dateRule = "events.date.reporting-verb";
+            }
+            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun()) {
+                e.date = explicitDates.iterator().next();
+                e.dateSource = EventMention.DateSource.SENTENCE;
+                e.dateRule = "events.date.same-sentence";
+            }
+            if (e.date == null && e.rule.noun() && durationBefore(toks, timexes, timexTokens, e.from)) {
+                e.date = referenceMonth(reference);
+                e.dateSource = EventMention.DateSource.REFERENCE;
+                e.dateRule = "events.date.reference-month";
+            }
+            if (e.date == null) {
+                if (e.rule.noun() || frame || e.rule.strength() == TriggerLexicon.Strength.WEAK) {
+                    // an undated noun refers back to an event told elsewhere
+                    e.anaphor = e.rule.noun();
+                    if (!e.anaphor && !heading) {
+                        continue;
+                    }
+                } else if (e.tense.equals("future")) {
+                    continue;
+                } else if (e.tense.equals("perfect") || e.tense.equals("present")) {
+                    e.date = DateValue.ofDay(reference.date());
+                    e.dateSource = EventMention.DateSource.REFERENCE;
+                    e.dateRule = "events.date.reference-day";
+                } else {
+                    e.date = referenceMonth(reference);
+                    e.dateSource = EventMention.DateSource.REFERENCE;
+                    e.dateRule = "events.date.reference-month";
+                }
+            }
+            participants(s, e, mentions, actors);
+            e.place = place(text, s, e, blocked, mentions);
+            anniversary(s, e, found);
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static DateValue referenceMonth(ReferenceTime reference) {
+        return DateValue.ofMonth(YearMonth.from(reference.date())).withApproximate(true);
+    }
+
+    private static boolean precededBy(List<Token> toks, int i, Set<String> words, int window) {
+        for (int k = i - 1; k >= Math.max(0, i - window); k--) {
+            if (words.contains(toks.get(k).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAnniversaryContext(List<Token> toks, int timexStart) {
+        return false;
+    }
+
+    /** "three-day visit", "two days of talks". */
+    private static boolean durationBefore(List<Token> toks, List<Timex> timexes, int[][] timexTokens, int from) {
+        for (int k = 0; k < timexes.size(); k++) {
+            if (timexes.get(k).type() != TimexType.DURATION || timexTokens[k] == null) {
+                continue;
+            }
+            int b = timexTokens[k][1];
+            if (b == from || (b + 1 == from && toks.get(b).norm().equals("of"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<EventMention> triggers(Sentence s, boolean[] blocked) {
+        List<Token> toks = s.tokens();
+        int n = toks.size();
+        List<EventMention> out = new ArrayList<>();
+        for (int i = 0; i < n; ) {
+            if (blocked[i]) {
+                i++;
+                continue;
+            }
+            List<TriggerLexicon.Form> forms = lexicon.forms(toks.get(i).norm());
+            TriggerLexicon.Form chosen = null;
+            TriggerLexicon.Form alternative = null;
+            for (TriggerLexicon.Form f : forms) {
+                if (!matches(toks, blocked, i, f.tokens())) {
+                    continue;
+                }
+                if (!f.rule().requires().isEmpty() && !requiresMet(toks, i, i + f.tokens().length, f.rule().requires())) {
+                    continue;
+                }
+                if (chosen == null) {
+                    chosen = f;
+                } else if (alternative == null && f.tokens().length == chosen.tokens().length
+                        && f.rule().noun() != chosen.rule().noun() && f.rule().requires().isEmpty() && chosen.rule().requires().isEmpty()) {
+                    alternative = f;
+                }
+            }
+            if (chosen == null) {
+                i++;
+                continue;
+            }
+            if (alternative != null) {
+                // the same word as noun and verb ("visit", "talks", "attack"): ask the tagger
+                String pos = s.pos(i);
+                boolean verb = pos.equals("VERB") || pos.equals("AUX");
+                if (chosen.rule().noun() == verb) {
+                    chosen = alternative;
+                }
+            }
+            // a noun right next to a verb of the same type is one mention ("Fighting flared")
+            int len = chosen.tokens().length;
+            if (!out.isEmpty()) {
+                EventMention prev = out.get(out.size() - 1);
+                if (prev.to == i && prev.rule.type() == chosen.rule().type()) {
+                    if (prev.rule.noun() && !chosen.rule().noun()) {
+                        out.set(out.size() - 1, new EventMention(s, prev.from, i + len, chosen.rule()));
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            out.add(new EventMention(s, i, i + len, chosen.rule()));
+            i += len;
+        }
+        return out;
+    }
+
+    private static boolean matches(List<Token> toks, boolean[] blocked, int i, String[] form) {
+        if (i + form.length > toks.size()) {
+            return false;
+        }
+        for (int k = 0; k < form.length; k++) {
+            if (blocked[i + k] || !toks.get(i + k).norm().equals(form[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean requiresMet(List<Token> toks, int from, int to, Set<String> requires) {
+        int a = Math.max(0, from - REQUIRES_WINDOW);
+        int b = Math.min(toks.size(), to + REQUIRES_WINDOW);
+        for (int k = a; k < b; k++) {
+            if (k >= from && k < to) {
+                continue;
+            }
+            if (requires.contains(toks.get(k).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String tense(Sentence s, EventMention e) {
+        List<Token> toks = s.tokens();
+        for (int k = e.from - 1; k >= Math.max(0, e.from - 3); k--) {
+            String w = lexicon.tense(toks.get(k).norm());
+            if (w == null || w.equals("pastform")) {
+                continue;
+            }
+            if (w.equals("future") && toks.get(k).norm().equals("to") && k > 0) {
+                String before = toks.get(k - 1).norm();
+                if (before.equals("agreed") || before.equals("went") || before.equals("came")) {
+                    continue;
+                }
+            }
+            return w;
+        }
+        String f = toks.get(e.from).norm();
+        if (e.rule.noun()) {
+            return "past";
+        }
+        if (f.endsWith("ed") || "pastform".equals(lexicon.tense(f))) {
+            return "past";
+        }
+        if (f.endsWith("s") && !f.endsWith("ss")) {
+            return "present";
+        }
+        return "past";
+    }
+
+    // ------------------------------------------------------------------------------------------- participants, place
+
+    private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors) {
+        for (ActorMention m : mentions) {
+            if (m.use() == ActorMention.Use.PLACE) {
+                continue;
+            }
+            ActorEntity a = m.actor();
+            if (a.outlet()) {
+                e.sources.add(a);
+                continue;
+            }
+            e.participants.add(a);
+        }
+        List<Token> toks = s.tokens();
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            String w = toks.get(i).norm();
+            if (!(w.equals("both") || w.equals("two") || w.equals("each"))) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(toks.size(), i + 3); k++) {
+                String h = toks.get(k).norm();
+                if (GROUP_COUNTRY.contains(h)) {
+                    e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+                } else if (GROUP_PERSON.contains(h)) {
+                    e.participants.addAll(actors.top(ActorKind.PERSON, 2));
+                } else if (GROUP_ORG.contains(h)) {
+                    e.participants.addAll(actors.top(ActorKind.ORGANIZATION, 2));
+                } else if (h.equals("other") && w.equals("each")) {
+                    e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+                }
+            }
+            if ((w.equals("both") && (i + 1 >= toks.size() || toks.get(i + 1).norm().equals("sides")))) {
+                e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+            }
+        }
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (toks.get(i).norm().equals("the") && toks.get(i + 1).norm().equals("company")) {
+                e.participants.addAll(actors.top(ActorKind.ORGANIZATION, 1));
+            }
+        }
+        // a person acts for the body or country they belong to
+        for (ActorEntity a : new ArrayList<>(e.participants)) {
+            ActorEntity aff = a.affiliation();
+            int guard = 0;
+            while (aff != null && guard++ < 3) {
+                if (aff.kind() == ActorKind.COUNTRY) {
+                    e.participants.add(aff);
+                }
+                aff = aff.affiliation();
+            }
+        }
+        if (e.rule.type() == EventType.REPORT) {
+            e.participants.addAll(e.sources);
+        }
+    }
+
+    private static Place place(AnalyzedText text, Sentence s, EventMention e, boolean[] blocked, List<ActorMention> mentions) {
+        List<Token> toks = s.tokens();
+        Place first = null;
+        for (int i = 0; i + 1 < toks.size(); i++) {
+            if (!PLACE_PREPS.contains(toks.get(i).norm())) {
+                continue;
+            }
+            int a = i + 1;
+            if (toks.get(a).norm().equals("the") && a + 1 < toks.size()) {
+                a++;
+            }
+            ActorMention m = null;
+            for (ActorMention am : mentions) {
+                if (am.from() == a) {
+                    m = am;
+                }
+            }
+            int b = a;
+            if (m != null) {
+                if (m.use() != ActorMention.Use.PLACE) {
+                    continue;
+                }
+                b = m.to();
+            } else {
+                while (b < toks.size() && toks.get(b).capitalized() && toks.get(b).isWord() && !blocked[b]) {
+                    b++;
+                }
+            }
+            if (b == a) {
+                continue;
+            }
+            Token ta = toks.get(a);
+            Token tb = toks.get(b - 1);
+            Place p = new Place(text.text().substring(ta.start(), tb.end()), ta.start(), tb.end());
+            if (i >= e.to) {
+                return p;
+            }
+            if (first == null) {
+                first = p;
+            }
+        }
+        return first;
+    }
+
+    /** "coincided with the first anniversary of the summit": the summit is N years before the anchoring event. */
+    private static void anniversary(Sentence s, EventMention e, List<EventMention> found) {
+        List<Token> toks = s.tokens();
+        for (int i = 1; i + 2 < toks.size(); i++) {
+            if (!toks.get(i).norm().equals("anniversary") || !toks.get(i + 1).norm().equals("of")) {
+                continue;
+            }
+            String ord = toks.get(i - 1).norm();
+            if (!ORDINALS.contains(ord)) {
+                continue;
+            }
+            int years = ordinal(ord);
+            if (e.from > i + 1 && e.from - (i + 1) <= 8) {
+                for (EventMention other : found) {
+                    if (other != e && other.to <= i - 1 && other.rule.strength() != TriggerLexicon.Strength.FRAME) {
+                        e.anniversaryAnchor = other;
+                        e.anniversaryYears = years;
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ordinal(String w) {
+        return switch (w) {
+            case "first", "1st" -> 1;
+            case "second", "2nd" -> 2;
+            case "third", "3rd" -> 3;
+            case "fourth", "4th" -> 4;
+            case "fifth", "5th" -> 5;
+            case "sixth", "6th" -> 6;
+            case "seventh", "7th" -> 7;
+            case "eighth", "8th" -> 8;
+            case "ninth", "9th" -> 9;
+            case "tenth", "10th" -> 10;
+            case "20th" -> 20;
+            case "25th" -> 25;
+            case "50th" -> 50;
+            default -> 100;
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------- merging
+
+    private List<EventGroup> merge(List<EventMention> mentions) {
+        List<EventGroup> groups = new ArrayList<>();
+        List<EventMention> later = new ArrayList<>();
+        for (EventMention m : mentions) {
+            if (m.heading || m.anaphor) {
+                later.add(m);
+                continue;
+            }
+            EventGroup target = null;
+            for (int k = groups.size() - 1; k >= 0; k--) {
+                EventGroup g = groups.get(k);
+                if (compatible(g, m)) {
+                    target = g;
+                    break;
+                }
+            }
+            if (target == null) {
+                target = new EventGroup();
+                groups.add(target);
+            }
+            add(target, m);
+        }
+        // undated nouns and headings only join an event told elsewhere
+        for (EventMention m : later) {
+            EventGroup best = null;
+            for (EventGroup g : groups) {
+                if (!g.type.family().equals(m.rule.type().family())) {
+                    continue;
+                }
+                boolean before = g.mentions.get(0).sentence.index() <= m.sentence.index() || m.heading;
+                if (!before) {
+                    continue;
+                }
+                if (m.participants.isEmpty() || overlap(g.participants, m.participants) > 0) {
+                    if (best == null || (m.heading ? g.mentions.size() > best.mentions.size() : true)) {
+                        best = g;
+                    }
+                }
+            }
+            if (best != null) {
+                best.mentions.add(m);
+                if (m.date == null) {
+                    // keep the anchor for anniversaries
+                    m.date = best.date;
+                }
+                if (best.place == null) {
+                    best.place = m.place;
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static boolean compatible(EventGroup g, EventMention m) {
+        boolean sameFamily = g.type.family().equals(m.rule.type().family());
+        if (!sameFamily) {
+            // a dated noun ("the Geneva talks last month") may name the happening a verb told ("reached a truce")
+            boolean nominal = m.rule.noun() || g.mentions.stream().allMatch(x -> x.rule.noun());
+            if (!(nominal && g.date != null && m.date != null && g.date.equals(m.date)
+                    && overlap(g.participants, m.participants) > 0 && encounterAgreement(g.type, m.rule.type()))) {
+                return false;
+            }
+        }
+        if (!datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
+            return false;
+        }
+        if (g.participants.isEmpty() || m.participants.isEmpty()) {
+            return false;
+        }
+        int common = overlap(g.participants, m.participants);
+        int union = g.participants.size() + m.participants.size() - common;
+        if (common == 0) {
+            return false;
+        }
+        boolean subset = common == Math.min(g.participants.size(), m.participants.size());
+        return subset || common * 2 >= union;
+    }
+
+    private static boolean encounterAgreement(EventType a, EventType b) {
+        Set<String> f = Set.of(a.family(), b.family());
+        return f.equals(Set.of("encounter", "agreement"));
+    }
+
+    private static boolean datesCompatible(DateValue a, EventMention.DateSource sa, DateValue b, EventMention.DateSource sb) {
+        if (a == null || b == null) {
+            return true;
+        }
+        if (a.overlaps(b)) {
+            return true;
+        }
+        boolean hardA = sa == EventMention.DateSource.EXPLICIT || sa == EventMention.DateSource.HEADING;
+        boolean hardB = sb == EventMention.DateSource.EXPLICIT || sb == EventMention.DateSource.HEADING;
+        if (hardA && hardB) {
+            return false;
+        }
+        // a reported or reference date is an upper bound: the happening came shortly before it
+        DateValue hard = hardA ? a : b;
+        DateValue soft = hardA ? b : a;
+        if (!hardA && !hardB) {
+            hard = a.start().isBefore(b.start()) ? a : b;
+            soft = hard == a ? b : a;
+        }
+        return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 7;
+    }
+
+    private static int overlap(Set<ActorEntity> a, Set<ActorEntity> b) {
+        int n = 0;
+        for (ActorEntity x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void add(EventGroup g, EventMention m) {
+        g.mentions.add(m);
+        if (g.type == null || (g.mentions.stream().allMatch(x -> x == m || x.rule.noun()) && !m.rule.noun() && g.mentions.size() > 1)) {
+            g.type = m.rule.type();
+        }
+        if (better(m.date, m.dateSource, g.date, g.dateSource)) {
+            g.date = m.date;
+            g.dateSource = m.dateSource;
+            g.dateRule = m.dateRule;
+        }
+        if (g.place == null) {
+            g.place = m.place;
+        }
+        g.participants.addAll(m.participants);
+        g.sources.addAll(m.sources);
+        g.planned |= m.tense.equals("future");
+    }
+
+    private static boolean better(DateValue d, EventMention.DateSource s, DateValue cur, EventMention.DateSource curSource) {
+        if (d == null) {
+            return false;
+        }
+        if (cur == null) {
+            return true;
+        }
+        if (s.ordinal() != curSource.ordinal()) {
+            return s.ordinal() < curSource.ordinal();
+        }
+        return d.precision().rank() < cur.precision().rank();
+    }
+
+    private static void anniversaries(List<EventGroup> groups) {
+        for (EventGroup g : groups) {
+            for (EventMention m : g.mentions) {
+                if (m.anniversaryAnchor == null) {
+                    continue;
+                }
+                EventGroup anchor = groupOf(groups, m.anniversaryAnchor);
+                if (anchor == null || anchor.date == null || anchor.date.precision() != Precision.DAY) {
+                    continue;
+                }
+                LocalDate day = anchor.date.start().minusYears(m.anniversaryYears);
+                if (g.date == null || (g.date.precision().rank() > Precision.DAY.rank() && !day.isBefore(g.date.start()) && !day.isAfter(g.date.end()))) {
+                    g.date = DateValue.ofDay(day);
+                    g.dateSource = EventMention.DateSource.EXPLICIT;
+                    g.dateRule = "events.date.anniversary";
+                }
+            }
+        }
+    }
+
+    private static EventGroup groupOf(List<EventGroup> groups, EventMention m) {
+        for (EventGroup g : groups) {
+            if (g.mentions.contains(m)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** Title from the type's template and the two leading participants (people first). */
+    public String title(EventGroup g) {
+        List<ActorEntity> ordered = new ArrayList<>();
+        for (ActorKind k : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER)) {
+            for (ActorEntity a : g.participants) {
+                if (a.kind() == k && !a.outlet()) {
+                    ordered.add(a);
+                }
+            }
+        }
+        if (ordered.isEmpty()) {
+            ordered.addAll(g.participants);
+        }
+        String[] t = lexicon.titleTemplates(g.type);
+        if (ordered.size() >= 2) {
+            return t[0].replace("{a}", ordered.get(0).name()).replace("{b}", ordered.get(1).name());
+        }
+        return t[1].replace("{a}", ordered.isEmpty() ? "unknown actors" : ordered.get(0).name());
+    }
+
+    static Set<ActorEntity> copy(Set<ActorEntity> s) {
+        return new LinkedHashSet<>(s);
+    }
+}

@@ -1,0 +1,84 @@
+package news.timeline.extraction.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import news.timeline.extraction.EventType;
+import news.timeline.extraction.Place;
+import news.timeline.extraction.actors.ActorEntity;
+import news.timeline.extraction.temporal.DateValue;
+
+/** One happening: the mentions merged into it, its type, date, place and participants. */
+public final class EventGroup {
+
+    final List<EventMention> mentions = new ArrayList<>();
+    EventType type;
+    DateValue date;
+    EventMention.DateSource dateSource = EventMention.DateSource.NONE;
+    String dateRule;
+    Place place;
+    final Set<ActorEntity> participants = new LinkedHashSet<>();
+    final Set<ActorEntity> sources = new LinkedHashSet<>();
+    boolean planned;
+    Object agreement;
+
+    public List<EventMention> mentions() {
+        return mentions;
+    }
+
+    public EventType type() {
+        return type;
+    }
+
+    public DateValue date() {
+        return date;
+    }
+
+    public EventMention.DateSource dateSource() {
+        return dateSource;
+    }
+
+    public String dateRule() {
+        return dateRule;
+    }
+
+    public Place place() {
+        return place;
+    }
+
+    public Set<ActorEntity> participants() {
+        return participants;
+    }
+
+    public Set<ActorEntity> sources() {
+        return sources;
+    }
+
+    public boolean planned() {
+        return planned;
+    }
+
+    public Object agreement() {
+        return agreement;
+    }
+
+    public void agreement(Object a) {
+        this.agreement = a;
+    }
+
+    public void addParticipant(ActorEntity a) {
+        participants.add(a);
+    }
+
+    public double confidence() {
+        double c = switch (dateSource) {
+            case EXPLICIT, HEADING -> 0.9;
+            case REPORTED, SENTENCE -> 0.8;
+            case REFERENCE -> 0.65;
+            case NONE -> 0.4;
+        };
+        c += Math.min(0.05 * (mentions.size() - 1), 0.08);
+        return Math.round(Math.min(c, 0.98) * 100) / 100.0;
+    }
+}

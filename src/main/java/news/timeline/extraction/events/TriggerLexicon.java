@@ -1,0 +1,109 @@
+package news.timeline.extraction.events;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import news.timeline.extraction.EventType;
+import news.timeline.extraction.text.DataTable;
+
+/** The trigger lexicon of {@code extraction/en/events/triggers.tsv} and the tense words, read once. */
+public final class TriggerLexicon {
+
+    public enum Strength { STRONG, WEAK, FRAME }
+
+    public record Rule(String id, EventType type, boolean noun, Strength strength, Set<String> requires) {
+    }
+
+    record Form(String[] tokens, Rule rule) {
+    }
+
+    static final String DIR = "/extraction/en/events/";
+
+    private final Map<String, List<Form>> byFirst = new HashMap<>();
+    private final Map<String, String> tenseWords = new HashMap<>();
+    private final Map<EventType, String[]> titles = new HashMap<>();
+
+    private TriggerLexicon() {
+    }
+
+    public static TriggerLexicon english() {
+        TriggerLexicon lex = new TriggerLexicon();
+        Set<String> ids = new HashSet<>();
+        for (DataTable.Row r : DataTable.read(DIR + "triggers.tsv", 7)) {
+            String id = "events.trigger." + r.cell(0);
+            if (!ids.add(id)) {
+                throw r.error("duplicate rule id " + id);
+            }
+            EventType type;
+            try {
+                type = EventType.fromApiName(r.cell(1));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown event type '" + r.cell(1) + "'");
+            }
+            String pos = r.cell(2);
+            if (!pos.equals("verb") && !pos.equals("noun")) {
+                throw r.error("pos must be verb or noun");
+            }
+            Strength strength;
+            try {
+                strength = Strength.valueOf(r.cell(3).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown strength '" + r.cell(3) + "'");
+            }
+            Rule rule = new Rule(id, type, pos.equals("noun"), strength, Set.copyOf(DataTable.list(r.cell(5))));
+            List<String> forms = DataTable.list(r.cell(4));
+            if (forms.isEmpty()) {
+                throw r.error("no forms");
+            }
+            String example = r.cell(6).toLowerCase(Locale.ROOT);
+            boolean exampleHit = false;
+            for (String f : forms) {
+                String[] toks = f.toLowerCase(Locale.ROOT).replace("-", " - ").trim().split("\\s+");
+                lex.byFirst.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(new Form(toks, rule));
+                exampleHit |= example.contains(f.toLowerCase(Locale.ROOT));
+            }
+            if (!exampleHit) {
+                throw r.error("example does not contain any form of rule " + id);
+            }
+        }
+        // longest forms first, rules with requirements before free ones
+        for (List<Form> l : lex.byFirst.values()) {
+            l.sort((a, b) -> {
+                int c = Boolean.compare(b.rule().requires().isEmpty(), a.rule().requires().isEmpty());
+                return c != 0 ? -c : Integer.compare(b.tokens().length, a.tokens().length);
+            });
+        }
+        for (DataTable.Row r : DataTable.read(DIR + "tense-words.tsv", 2)) {
+            lex.tenseWords.put(r.cell(0), r.cell(1));
+        }
+        for (DataTable.Row r : DataTable.read(DIR + "titles.tsv", 3)) {
+            try {
+                lex.titles.put(EventType.fromApiName(r.cell(0)), new String[] {r.cell(1), r.cell(2)});
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown event type '" + r.cell(0) + "'");
+            }
+        }
+        for (EventType t : EventType.values()) {
+            if (!lex.titles.containsKey(t) && t != EventType.REPORT) {
+                lex.titles.putIfAbsent(t, new String[] {"{a} and {b}", "Event involving {a}"});
+            }
+        }
+        return lex;
+    }
+
+    List<Form> forms(String firstToken) {
+        return byFirst.getOrDefault(firstToken, List.of());
+    }
+
+    String tense(String word) {
+        return tenseWords.get(word);
+    }
+
+    String[] titleTemplates(EventType type) {
+        return titles.getOrDefault(type, new String[] {"{a} and {b}", "Event involving {a}"});
+    }
+}

@@ -1,0 +1,126 @@
+package news.timeline.extraction.temporal;
+
+import java.util.Locale;
+
+/**
+ * The tense around an expression, from a light lexical check of the nearest verb-like cue in its sentence:
+ * future cues ({@code will}, {@code plans}, {@code next}...), past forms (irregular pasts and {@code -ed}
+ * words), present forms. Cues before the expression win over cues after it.
+ */
+enum Tense {
+    PAST, PRESENT, FUTURE, NONE;
+
+    private static final int REACH = 160;
+
+    static Tense around(String text, int start, int end, Lexicon cues) {
+        int from = sentenceStart(text, start);
+        // nearest cue before the expression
+        int i = start;
+        while (i > from) {
+            int we = i;
+            while (we > from && !Character.isLetter(text.charAt(we - 1)) && text.charAt(we - 1) != '\'') {
+                we--;
+            }
+            int ws = we;
+            while (ws > from && (Character.isLetter(text.charAt(ws - 1)) || text.charAt(ws - 1) == '\'')) {
+                ws--;
+            }
+            if (ws == we) {
+                break;
+            }
+            Tense t = of(text.substring(ws, we), cues);
+            if (t == PAST) {
+                // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
+                String aux = previousWord(text, from, ws);
+                if (aux.equals("be")) {
+                    return FUTURE;
+                }
+                if (aux.equals("been") || aux.equals("being")) {
+                    t = NONE;
+                }
+            }
+            if (t != NONE) {
+                return t;
+            }
+            i = ws;
+        }
+        int to = sentenceEnd(text, end);
+        i = end;
+        while (i < to) {
+            int ws = i;
+            while (ws < to && !Character.isLetter(text.charAt(ws))) {
+                ws++;
+            }
+            int we = ws;
+            while (we < to && (Character.isLetter(text.charAt(we)) || text.charAt(we) == '\'')) {
+                we++;
+            }
+            if (ws == we) {
+                break;
+            }
+            Tense t = of(text.substring(ws, we), cues);
+            if (t != NONE) {
+                return t;
+            }
+            i = we;
+        }
+        return NONE;
+    }
+
+    private static String previousWord(String text, int from, int pos) {
+        int we = pos;
+        while (we > from && text.charAt(we - 1) == ' ') {
+            we--;
+        }
+        int ws = we;
+        while (ws > from && Character.isLetter(text.charAt(ws - 1))) {
+            ws--;
+        }
+        return text.substring(ws, we).toLowerCase(Locale.ROOT);
+    }
+
+    static Tense of(String word, Lexicon cues) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String c = cues.lookup(w);
+        if (c != null) {
+            return switch (c) {
+                case "PAST" -> PAST;
+                case "FUTURE" -> FUTURE;
+                case "PRESENT" -> PRESENT;
+                default -> NONE;
+            };
+        }
+        if (w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+            return PAST;
+        }
+        return NONE;
+    }
+
+    private static int sentenceStart(String text, int pos) {
+        int lim = Math.max(0, pos - REACH);
+        for (int i = pos - 1; i > lim; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+            if (c == '\n' && text.charAt(i - 1) == '\n') {
+                return i + 1;
+            }
+        }
+        return lim;
+    }
+
+    private static int sentenceEnd(String text, int pos) {
+        int lim = Math.min(text.length(), pos + REACH);
+        for (int i = pos; i < lim; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i;
+            }
+            if (c == '\n' && i + 1 < lim && text.charAt(i + 1) == '\n') {
+                return i;
+            }
+        }
+        return lim;
+    }
+}

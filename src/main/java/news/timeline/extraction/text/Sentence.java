@@ -1,0 +1,61 @@
+package news.timeline.extraction.text;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A sentence (or a heading or list line) of the analysed text with its tokens. Part-of-speech tags are computed on
+ * first use only, because most stages never need them.
+ */
+public final class Sentence {
+
+    private final int index;
+    private final int start;
+    private final int end;
+    private final List<Token> tokens;
+    private final boolean lineStart;
+    private final Function<String[], String[]> tagger;
+    private String[] tags;
+
+    Sentence(int index, int start, int end, List<Token> tokens, boolean lineStart, Function<String[], String[]> tagger) {
+        this.index = index;
+        this.start = start;
+        this.end = end;
+        this.tokens = tokens;
+        this.lineStart = lineStart;
+        this.tagger = tagger;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    /** True when the sentence starts a line (a paragraph, a heading, a list item). */
+    public boolean lineStart() {
+        return lineStart;
+    }
+
+    /** Universal POS tag of token {@code i} ({@code VERB}, {@code NOUN}, {@code PROPN} ...). */
+    public String pos(int i) {
+        if (tags == null) {
+            String[] words = new String[tokens.size()];
+            for (int k = 0; k < words.length; k++) {
+                words[k] = tokens.get(k).text();
+            }
+            tags = tagger.apply(words);
+        }
+        return tags[i];
+    }
+}
