@@ -28,7 +28,7 @@ public interface TimelineConfig {
         long maxBytes();
 
         /** Records per transaction. */
-        @WithDefault("1000")
+        @WithDefault("2000")
         int batchSize();
 
         /** Longest accepted line (or CSV record) in bytes; longer ones are rejected alone. */

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Finds the actors a batch refers to (by id, slug, or normalized alias, in that order) and creates the names
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class ActorResolver {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int CACHE_SIZE = 100_000;
 
     private final Map<String, UUID> committed = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -45,13 +43,7 @@ final class ActorResolver {
     }
 
     static String key(ImportRecord.ActorRef a) {
-        if (a.id() != null) {
-            return "i:" + a.id();
-        }
-        if (a.slug() != null) {
-            return "s:" + a.slug();
-        }
-        return "n:" + AliasNormalizer.normalize(a.name());
+        return a.key();
     }
 
     Resolution resolve(Connection c, List<ImportRecord> batch, Instant now) throws SQLException {
@@ -74,8 +66,8 @@ final class ActorResolver {
             if (slug != null && known("s:" + slug) == null) {
                 bySlug.add(slug);
             }
-            if (a.name() != null && known("n:" + AliasNormalizer.normalize(a.name())) == null) {
-                byName.add(AliasNormalizer.normalize(a.name()));
+            if (a.normalized() != null && known("n:" + a.normalized()) == null) {
+                byName.add(a.normalized());
             }
         }
         Map<String, UUID> found = new HashMap<>();
@@ -96,7 +88,7 @@ final class ActorResolver {
             if (id == null && slug != null) {
                 id = lookup("s:" + slug, found);
             }
-            String normalized = a.name() == null ? null : AliasNormalizer.normalize(a.name());
+            String normalized = a.normalized();
             if (id == null && normalized != null) {
                 id = lookup("n:" + normalized, found);
             }
@@ -112,7 +104,7 @@ final class ActorResolver {
             create(c, toCreate, now);
             for (Map.Entry<String, ImportRecord.ActorRef> e : refs.entrySet()) {
                 if (!ids.containsKey(e.getKey()) && !problems.containsKey(e.getKey())) {
-                    ids.put(e.getKey(), pending.get("n:" + AliasNormalizer.normalize(e.getValue().name())));
+                    ids.put(e.getKey(), pending.get("n:" + e.getValue().normalized()));
                 }
             }
         }
@@ -152,13 +144,7 @@ final class ActorResolver {
 
     /** A bare string may be a slug as well as a name. */
     private static String slugOf(ImportRecord.ActorRef a) {
-        if (a.slug() != null) {
-            return a.slug();
-        }
-        if (a.id() == null && a.name() != null && a.kind() == null && SLUG.matcher(a.name()).matches()) {
-            return a.name();
-        }
-        return null;
+        return a.slugGuess();
     }
 
     private static void query(Connection c, String sql, String type, Object[] values, String prefix, Map<String, UUID> out)
@@ -195,40 +181,54 @@ final class ActorResolver {
         aliases(c, toCreate.keySet(), again);
         Timestamp ts = Timestamp.from(now);
         List<UUID> newIds = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>(); // id, kind, slug base, name, normalized
+        for (Map.Entry<String, ImportRecord.ActorRef> e : toCreate.entrySet()) {
+            UUID existing = again.get("n:" + e.getKey());
+            if (existing != null) {
+                pending.put("n:" + e.getKey(), existing);
+                continue;
+            }
+            ImportRecord.ActorRef a = e.getValue();
+            rows.add(new String[] {UUID.randomUUID().toString(), a.kind() == null ? "other" : a.kind(),
+                    a.slug() != null ? a.slug() : AliasNormalizer.slug(a.name()), a.name() != null ? a.name().trim() : a.slug(),
+                    e.getKey()});
+        }
+        // one statement for all new actors; a taken slug gets -2, -3, ... on the next round
+        List<String[]> left = rows;
         try (PreparedStatement insert = c.prepareStatement("insert into actors (id, kind, slug, name, created_at, updated_at, version) "
-                + "values (?, ?, ?, ?, ?, ?, 0) on conflict (slug) do nothing");
-             PreparedStatement alias = c.prepareStatement("insert into actor_aliases (actor_id, normalized, alias) values (?, ?, ?) "
-                     + "on conflict do nothing")) {
-            for (Map.Entry<String, ImportRecord.ActorRef> e : toCreate.entrySet()) {
-                UUID existing = again.get("n:" + e.getKey());
-                if (existing != null) {
-                    pending.put("n:" + e.getKey(), existing);
-                    continue;
-                }
-                ImportRecord.ActorRef a = e.getValue();
-                UUID id = UUID.randomUUID();
-                String base = a.slug() != null ? a.slug() : AliasNormalizer.slug(a.name());
-                String name = a.name() != null ? a.name().trim() : a.slug();
-                for (int n = 1; ; n++) {
-                    insert.setObject(1, id);
-                    insert.setString(2, a.kind() == null ? "other" : a.kind());
-                    insert.setString(3, n == 1 ? base : base + "-" + n);
-                    insert.setString(4, name);
-                    insert.setTimestamp(5, ts);
-                    insert.setTimestamp(6, ts);
-                    if (insert.executeUpdate() == 1) {
-                        break;
+                + "select k.id, k.kind, k.slug, k.name, ?, ?, 0 from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[]) "
+                + "as k(id, kind, slug, name) on conflict (slug) do nothing returning id")) {
+            for (int round = 1; !left.isEmpty(); round++) {
+                int n = round;
+                insert.setTimestamp(1, ts);
+                insert.setTimestamp(2, ts);
+                insert.setArray(3, c.createArrayOf("uuid", left.stream().map(r -> UUID.fromString(r[0])).toArray()));
+                insert.setArray(4, c.createArrayOf("varchar", left.stream().map(r -> r[1]).toArray()));
+                insert.setArray(5, c.createArrayOf("varchar", left.stream().map(r -> n == 1 ? r[2] : r[2] + "-" + n).toArray()));
+                insert.setArray(6, c.createArrayOf("varchar", left.stream().map(r -> r[3]).toArray()));
+                java.util.Set<String> inserted = new java.util.HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
                     }
                 }
-                alias.setObject(1, id);
-                alias.setString(2, e.getKey());
-                alias.setString(3, name);
-                alias.addBatch();
-                pending.put("n:" + e.getKey(), id);
-                newIds.add(id);
-                created++;
+                left = left.stream().filter(r -> !inserted.contains(r[0])).toList();
             }
-            alias.executeBatch();
+        }
+        if (!rows.isEmpty()) {
+            try (PreparedStatement alias = c.prepareStatement("insert into actor_aliases (actor_id, normalized, alias) "
+                    + "select * from unnest(?::uuid[], ?::varchar[], ?::varchar[]) on conflict do nothing")) {
+                alias.setArray(1, c.createArrayOf("uuid", rows.stream().map(r -> UUID.fromString(r[0])).toArray()));
+                alias.setArray(2, c.createArrayOf("varchar", rows.stream().map(r -> r[4]).toArray()));
+                alias.setArray(3, c.createArrayOf("varchar", rows.stream().map(r -> r[3]).toArray()));
+                alias.executeUpdate();
+            }
+        }
+        for (String[] r : rows) {
+            UUID id = UUID.fromString(r[0]);
+            pending.put("n:" + r[4], id);
+            newIds.add(id);
+            created++;
         }
         if (!newIds.isEmpty()) {
             CopyRows changes = new CopyRows("changes (entity, entity_id, action, changed_at)");

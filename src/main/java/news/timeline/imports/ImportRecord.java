@@ -1,5 +1,6 @@
 package news.timeline.imports;
 
+import news.timeline.actors.AliasNormalizer;
 import news.timeline.extraction.temporal.DateValue;
 
 import java.util.List;
@@ -26,11 +27,18 @@ record ImportRecord(
         List<Participant> participants,
         List<Source> sources) {
 
-    /** An actor by id, slug or name (at least one); unknown names create an actor of {@code kind}. */
-    record ActorRef(UUID id, String slug, String name, String kind) {
+    /**
+     * An actor by id, slug or name (at least one); unknown names create an actor of {@code kind}. The folded name,
+     * the slug a bare name may be, and the lookup key are worked out once, by the reader thread.
+     */
+    record ActorRef(UUID id, String slug, String name, String kind, String normalized, String slugGuess, String key) {
 
-        String describe() {
-            return id != null ? id.toString() : slug != null ? slug : name;
+        private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+        ActorRef(UUID id, String slug, String name, String kind) {
+            this(id, slug, name, kind, name == null ? null : AliasNormalizer.normalize(name),
+                    slug != null ? slug : id == null && name != null && kind == null && SLUG.matcher(name).matches() ? name : null,
+                    id != null ? "i:" + id : slug != null ? "s:" + slug : "n:" + AliasNormalizer.normalize(name));
         }
     }
 

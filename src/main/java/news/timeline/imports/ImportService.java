@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +50,12 @@ public class ImportService {
         t.setDaemon(true);
         return t;
     });
+    /** One writer thread per running import (see {@link BatchPipeline}). */
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "timeline-import-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs) {
         this.dataSource = dataSource;
@@ -72,6 +77,7 @@ public class ImportService {
 
     void onStop(@Observes ShutdownEvent event) {
         background.shutdownNow();
+        writers.shutdownNow();
     }
 
     static Options options(String format, String contentType, String source, boolean dryRun) {
@@ -185,48 +191,49 @@ public class ImportService {
     }
 
     private void run(InputStream body, Options options, ImportTally tally, Runnable afterBatch) throws IOException {
+        long started = System.nanoTime();
         // no BufferedInputStream: it keeps reading while available() > 0, and the request stream's available()
         // answers Content-Length, so it would wait for bytes not yet sent; the readers buffer themselves
         RecordReader reader = reader(body, options);
         BulkEventWriter writer = new BulkEventWriter(dataSource, clock, options.dryRun());
+        BatchPipeline pipeline = new BatchPipeline(writers, writer, tally, afterBatch);
         int batchSize = Math.max(1, config.batchSize());
         List<ImportRecord> batch = new ArrayList<>(batchSize);
         Set<String> keys = new HashSet<>();
-        RecordReader.Item item;
-        while ((item = reader.next()) != null) {
-            tally.received();
-            if (item.problem() != null) {
-                tally.reject(item.line(), item.problem());
-                continue;
+        try {
+            RecordReader.Item item;
+            while ((item = reader.next()) != null) {
+                tally.received();
+                if (item.problem() != null) {
+                    tally.reject(item.line(), item.problem());
+                    continue;
+                }
+                // the same record twice in one batch: the later one must see the earlier one stored
+                if (!keys.add(BulkEventWriter.key(item.record()))) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    keys.clear();
+                    keys.add(BulkEventWriter.key(item.record()));
+                }
+                batch.add(item.record());
+                if (batch.size() >= batchSize) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    keys.clear();
+                }
             }
-            // the same record twice in one batch: the later one must see the earlier one stored
-            if (!keys.add(BulkEventWriter.key(item.record()))) {
-                flush(writer, batch, tally, afterBatch);
-                keys.clear();
-                keys.add(BulkEventWriter.key(item.record()));
+            if (!batch.isEmpty()) {
+                pipeline.submit(batch);
             }
-            batch.add(item.record());
-            if (batch.size() >= batchSize) {
-                flush(writer, batch, tally, afterBatch);
-                keys.clear();
-            }
+        } finally {
+            // what was read whole is stored whole, even when the body broke off after it
+            pipeline.finish();
+            ImportReport r = tally.report();
+            LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writer: %s",
+                    options.format().apiName(), options.dryRun() ? ", dry run" : "", r.received(),
+                    (System.nanoTime() - started) / 1_000_000, r.created(), r.updated(), r.unchanged(), r.rejected(),
+                    writer.timings());
         }
-        flush(writer, batch, tally, afterBatch);
-    }
-
-    private static void flush(BulkEventWriter writer, List<ImportRecord> batch, ImportTally tally, Runnable afterBatch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        BulkEventWriter.Result result = writer.write(batch);
-        for (BulkEventWriter.Outcome o : result.outcomes().values()) {
-            tally.add(o);
-        }
-        for (Map.Entry<ImportRecord, String> e : result.rejected().entrySet()) {
-            tally.reject(e.getKey().line(), e.getValue());
-        }
-        batch.clear();
-        afterBatch.run();
     }
 
     private RecordReader reader(InputStream in, Options options) throws IOException {

@@ -57,7 +57,7 @@ final class RecordRules {
             if (a.kind() != null && !ACTOR_KINDS.contains(a.kind())) {
                 throw new RecordProblem(f + ".actor.kind: must be one of person, country, organization, group, other");
             }
-            if (a.name() != null && news.timeline.actors.AliasNormalizer.normalize(a.name()).isEmpty() && a.id() == null && blank(a.slug())) {
+            if (a.name() != null && a.normalized().isEmpty() && a.id() == null && blank(a.slug())) {
                 throw new RecordProblem(f + ".actor.name: has no letters or digits");
             }
             require(p.role(), f + ".role");
@@ -81,10 +81,7 @@ final class RecordRules {
     static List<ImportRecord.Participant> distinct(List<ImportRecord.Participant> ps) {
         Map<String, ImportRecord.Participant> out = new LinkedHashMap<>();
         for (ImportRecord.Participant p : ps) {
-            ImportRecord.ActorRef a = p.actor();
-            String key = a.id() != null ? "i:" + a.id() : a.slug() != null ? "s:" + a.slug()
-                    : "n:" + news.timeline.actors.AliasNormalizer.normalize(a.name());
-            out.putIfAbsent(key, p);
+            out.putIfAbsent(p.actor().key(), p);
         }
         return new ArrayList<>(out.values());
     }
