@@ -3,12 +3,12 @@
 # rows into the same tables, on the same embedded PostgreSQL in the same run. Prints and saves a summary.
 #
 #   src/test/bench/imports/run.sh [N]            (default 1000000)
-# Environment: PORT (18086), HEAP (-Xmx, 1g), WORK (/tmp/imports-bench), SKIP_BUILD=1 to reuse target/quarkus-app.
+# Environment: PORT (18086), HEAP (-Xmx, 512m), WORK (/tmp/imports-bench), SKIP_BUILD=1 to reuse target/quarkus-app.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 N=${1:-1000000}
 PORT=${PORT:-18086}
-HEAP=${HEAP:-1g}
+HEAP=${HEAP:-512m}
 WORK=${WORK:-/tmp/imports-bench}
 HERE=src/test/bench/imports
 mkdir -p "$WORK"
