@@ -30,6 +30,10 @@ class ActorRepository implements PanacheRepositoryBase<ActorEntity, UUID> {
         return list("select distinct a from ActorEntity a join a.aliases al where al.normalized = ?1 order by a.createdAt, a.id", normalized);
     }
 
+    List<ActorEntity> bySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
     List<ActorEntity> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

@@ -172,6 +172,31 @@ public class ActorService {
         return actors.byIds(distinct).stream().collect(Collectors.toMap(a -> a.id, ActorSummary::of));
     }
 
+    /**
+     * Resolves several actor references (ids or slugs) in two queries, keyed by the reference as given;
+     * unknown references are left out.
+     */
+    @Transactional
+    public Map<String, ActorSummary> resolveRefs(Collection<String> idsOrSlugs) {
+        Map<UUID, String> ids = new HashMap<>();
+        Set<String> slugs = new HashSet<>();
+        for (String ref : idsOrSlugs) {
+            if (ref == null || ref.isBlank()) {
+                continue;
+            }
+            UUID id = uuidOrNull(ref);
+            if (id != null) {
+                ids.put(id, ref);
+            } else {
+                slugs.add(ref);
+            }
+        }
+        Map<String, ActorSummary> out = new HashMap<>();
+        actors.byIds(ids.keySet()).forEach(a -> out.put(ids.get(a.id), ActorSummary.of(a)));
+        actors.bySlugs(slugs).forEach(a -> out.put(a.slug, ActorSummary.of(a)));
+        return out;
+    }
+
     // ------------------------------------------------------------------ update, delete, merge
 
     /** Replaces every field (PUT). 409 when {@code version} is given and stale, or the slug is taken. */
@@ -468,4 +493,41 @@ public class ActorService {
         return id;
     }
 
+
+    // ------------------------------------------------------------------ extraction
+
+    /**
+     * For extraction: {@link #resolveOrCreate(String, String, String...)}, also recording the ISO 3166 code of a
+     * country found in a gazetteer when the stored actor has none.
+     */
+    @Transactional
+    public ActorSummary resolveOrCreate(String name, String kind, String isoCode, List<String> aliases) {
+        ActorSummary s = resolveOrCreate(name, kind, aliases.toArray(String[]::new));
+        if (isoCode != null && isoCode.matches("[A-Z]{2,3}")) {
+            ActorEntity a = actors.findById(s.id());
+            if (a.isoCode == null) {
+                a.isoCode = isoCode;
+                touch(a);
+            }
+        }
+        return s;
+    }
+
+    /** Records that {@code actor} acts for {@code to} unless an affiliation between them is already stored. */
+    @Transactional
+    public void ensureAffiliation(UUID actor, UUID to, String role) {
+        if (actor.equals(to) || affiliations.ofActor(actor).stream().anyMatch(f -> f.affiliatedTo.equals(to))) {
+            return;
+        }
+        String r = role == null ? null : role.length() > 200 ? role.substring(0, 200) : role;
+        addAffiliation(actor.toString(), new AffiliationInput(to.toString(), r, null, null));
+    }
+
+    /** Views of the given actors, in the order given (unknown ids are left out). */
+    @Transactional
+    public List<ActorView> views(Collection<UUID> ids) {
+        Map<UUID, ActorView> byId = new HashMap<>();
+        views(actors.byIds(ids)).forEach(v -> byId.put(v.id(), v));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
 }

@@ -75,4 +75,8 @@ class AgreementRepository implements PanacheRepositoryBase<AgreementEntity, UUID
                     .setParameter("at", at).setParameter("ids", ids).executeUpdate();
         }
     }
+
+    List<AgreementEntity> byName(String name) {
+        return find("lower(name) = ?1 order by createdAt", name.toLowerCase(java.util.Locale.ROOT)).list();
+    }
 }

@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.changes.ChangeLog;
+import news.timeline.extraction.temporal.DateValue;
+import java.util.Set;
 import news.timeline.events.EventService;
 import news.timeline.events.StoredDate;
 import news.timeline.web.ApiProblem;
@@ -193,15 +195,17 @@ public class AgreementService {
         }
         Map<UUID, AgreementParty> parties = new LinkedHashMap<>();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Map<String, ActorSummary> known = in.parties().isEmpty() ? Map.of()
+                : actors.resolveRefs(in.parties().stream().map(AgreementInput.Party::actor).toList());
         for (int i = 0; i < in.parties().size(); i++) {
             AgreementInput.Party p = in.parties().get(i);
-            var found = actors.find(p.actor());
-            if (found.isEmpty()) {
+            ActorSummary found = known.get(p.actor());
+            if (found == null) {
                 errors.add(new ApiProblem.FieldError("parties[" + i + "].actor", "no actor '" + p.actor() + "'"));
                 continue;
             }
             String role = p.role() == null || p.role().isBlank() ? "party" : p.role().trim();
-            parties.putIfAbsent(found.get().id(), new AgreementParty(found.get().id(), role));
+            parties.putIfAbsent(found.id(), new AgreementParty(found.id(), role));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
@@ -252,5 +256,60 @@ public class AgreementService {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // ------------------------------------------------------------------ extraction
+
+    /**
+     * For extraction: the stored agreement of this name whose parties agree with {@code parties} (one set contains
+     * the other), completed with what this article adds (clauses, parties, a signing date it lacked); else a new one.
+     */
+    @Transactional
+    public UUID resolveOrCreate(String name, String kind, List<String> aliases, List<UUID> parties, DateValue signed,
+                                List<String> clauses) {
+        Instant now = now();
+        for (AgreementEntity a : agreements.byName(name)) {
+            Set<UUID> theirs = new HashSet<>();
+            a.parties.forEach(p -> theirs.add(p.actorId));
+            if (parties.isEmpty() || theirs.isEmpty() || theirs.containsAll(parties) || parties.containsAll(theirs)) {
+                boolean changed = false;
+                for (String c : clauses) {
+                    if (!a.clauses.contains(c)) {
+                        a.clauses.add(c);
+                        changed = true;
+                    }
+                }
+                for (UUID p : parties) {
+                    if (theirs.add(p)) {
+                        a.parties.add(new AgreementParty(p, "party"));
+                        changed = true;
+                    }
+                }
+                if (a.signed == null && signed != null) {
+                    a.signed = StoredDate.of(signed);
+                    a.status = "signed";
+                    changed = true;
+                }
+                if (changed) {
+                    a.updatedAt = now;
+                    changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.UPDATED, now);
+                }
+                return a.id;
+            }
+        }
+        AgreementEntity a = new AgreementEntity();
+        a.id = UUID.randomUUID();
+        a.kind = KINDS.contains(kind) ? kind : "other";
+        a.name = name.length() > 500 ? name.substring(0, 500) : name;
+        a.aliases = new ArrayList<>(aliases.stream().filter(x -> !x.equalsIgnoreCase(name)).distinct().toList());
+        a.clauses = new ArrayList<>(clauses);
+        a.signed = StoredDate.of(signed);
+        a.status = signed != null ? "signed" : "unknown";
+        parties.stream().distinct().forEach(p -> a.parties.add(new AgreementParty(p, "party")));
+        a.createdAt = now;
+        a.updatedAt = now;
+        agreements.persist(a);
+        changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.CREATED, now);
+        return a.id;
     }
 }

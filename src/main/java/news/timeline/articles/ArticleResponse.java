@@ -2,7 +2,7 @@ package news.timeline.articles;
 
 import news.timeline.actors.ActorSummary;
 import news.timeline.events.EventView;
-import news.timeline.extraction.temporal.DateValue;
+import news.timeline.agreements.AgreementView;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,19 +16,14 @@ import java.util.UUID;
 public record ArticleResponse(ArticleView article, List<EventView> events, List<ActorView> actors,
                               List<AgreementView> agreements, List<TimexView> timexes, List<String> warnings) {
 
+    /** An actor of the article; {@code role} is the office the article gives it ("Secretary of Russia's Security Council"). */
+
     public record ArticleView(UUID id, String title, String publishedAt, String url, String source, String status,
                               String extractorVersion, boolean fromHtml, Instant createdAt) {
     }
 
     public record ActorView(UUID id, String slug, String name, String kind, List<String> aliases,
                             ActorSummary affiliation, String role, String isoCode) {
-    }
-
-    public record AgreementView(UUID id, String name, String kind, List<Party> parties, DateValue signed,
-                                List<String> clauses, String status) {
-    }
-
-    public record Party(UUID id, String slug, String name) {
     }
 
     public record TimexView(int start, int end, String text, String type, String value, String mod) {

@@ -1,14 +1,12 @@
 package news.timeline.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import news.timeline.actors.ActorEntity;
 import news.timeline.actors.AliasNormalizer;
-import news.timeline.agreements.AgreementEntity;
+import news.timeline.actors.AliasIndex;
 import news.timeline.changes.ChangeLog;
-import news.timeline.events.EventEntity;
+import news.timeline.events.SourceInput;
 import news.timeline.extraction.ActorKind;
 import news.timeline.extraction.ArticleExtractor;
 import news.timeline.extraction.ArticleInput;
@@ -51,18 +49,18 @@ public class ArticleService {
     private final FactWriter facts;
     private final ArticleViews views;
     private final ChangeLog changes;
-    private final EntityManager em;
+    private final AliasIndex aliasIndex;
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
     ArticleService(ArticleExtractor extractor, ArticleRepository articles, FactWriter facts, ArticleViews views,
-                   ChangeLog changes, EntityManager em) {
+                   ChangeLog changes, AliasIndex aliasIndex) {
         this.extractor = extractor;
         this.articles = articles;
         this.facts = facts;
         this.views = views;
         this.changes = changes;
-        this.em = em;
+        this.aliasIndex = aliasIndex;
         this.clock = Clock.systemUTC();
     }
 
@@ -137,45 +135,42 @@ public class ArticleService {
         changes.record(ChangeLog.Entity.ARTICLE, article.id, ChangeLog.Action.CREATED, now);
 
         TextOffsets offsets = new TextOffsets(r.text());
-        Map<String, ActorEntity> actors = new LinkedHashMap<>();
+        Map<String, UUID> actors = new LinkedHashMap<>();
         for (ExtractedActor a : r.actors()) {
-            ActorEntity actor = facts.resolveActor(a, now);
+            UUID actor = facts.resolveActor(a);
             actors.put(a.key(), actor);
             for (SourceSpan m : a.mentions()) {
-                articles.addActorSource(actor.id, article.id, m.quote(), offsets.toCodePoints(m.start()),
+                articles.addActorSource(actor, article.id, m.quote(), offsets.toCodePoints(m.start()),
                         offsets.toCodePoints(m.end()), m.ruleId(), r.extractorVersion());
             }
         }
         for (ExtractedActor a : r.actors()) {
             if (a.affiliationKey() != null && actors.containsKey(a.affiliationKey())) {
-                facts.affiliate(actors.get(a.key()), actors.get(a.affiliationKey()), a.role(), now);
+                facts.affiliate(actors.get(a.key()), actors.get(a.affiliationKey()), a.role());
             }
         }
-        Map<String, AgreementEntity> agreements = new HashMap<>();
+        Map<String, UUID> agreements = new HashMap<>();
         for (ExtractedAgreement g : r.agreements()) {
-            List<UUID> parties = g.partyKeys().stream().filter(actors::containsKey).map(k -> actors.get(k).id).distinct().toList();
-            AgreementEntity agreement = facts.resolveAgreement(g, parties, now);
+            List<UUID> parties = g.partyKeys().stream().filter(actors::containsKey).map(actors::get).distinct().toList();
+            UUID agreement = facts.resolveAgreement(g, parties);
             agreements.put(g.key(), agreement);
             for (SourceSpan m : g.mentions()) {
-                articles.addAgreementSource(agreement.id, article.id, m.quote(), offsets.toCodePoints(m.start()),
+                articles.addAgreementSource(agreement, article.id, m.quote(), offsets.toCodePoints(m.start()),
                         offsets.toCodePoints(m.end()), m.ruleId(), r.extractorVersion());
             }
         }
-        List<EventEntity> events = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
         for (ExtractedEvent e : r.events()) {
             List<UUID> participants = e.participants().stream().filter(x -> actors.containsKey(x.actorKey()))
-                    .map(x -> actors.get(x.actorKey()).id).distinct().toList();
-            AgreementEntity agreement = e.agreementKey() == null ? null : agreements.get(e.agreementKey());
-            EventEntity event = facts.resolveEvent(e, e.title(), participants, agreement == null ? null : agreement.id, now);
-            for (SourceSpan s : e.sources()) {
-                facts.addSource(event, article.id, p.url(), s.quote(), offsets.toCodePoints(s.start()),
-                        offsets.toCodePoints(s.end()), s.ruleId(), r.extractorVersion(), now);
-            }
+                    .map(x -> actors.get(x.actorKey())).distinct().toList();
+            List<SourceInput> sources = e.sources().stream().map(s -> new SourceInput(article.id, p.url(), s.quote(),
+                    offsets.toCodePoints(s.start()), offsets.toCodePoints(s.end()), s.ruleId(), r.extractorVersion())).toList();
+            UUID event = facts.resolveEvent(e, participants, e.agreementKey() == null ? null : agreements.get(e.agreementKey()), sources);
             if (!events.contains(event)) {
                 events.add(event);
             }
         }
-        em.flush();
+        articles.flush();
         return new Submission(true, views.stored(article, r, events, new ArrayList<>(actors.values()),
                 new ArrayList<>(agreements.values())));
     }
@@ -190,12 +185,7 @@ public class ArticleService {
     private ArticleResponse stored(ArticleEntity a) {
         ReferenceTime reference = ReferenceTime.parse(a.publishedAtText);
         ExtractionResult r = extractor.extract(ArticleInput.text(a.title, a.body, reference), KnownActors.none());
-        List<EventEntity> events = articles.eventIdsOf(a.id).stream().map(id -> em.find(EventEntity.class, id)).toList();
-        List<ActorEntity> actors = articles.actorIdsOf(a.id).stream().map(id -> em.find(ActorEntity.class, id))
-                .filter(java.util.Objects::nonNull).toList();
-        List<AgreementEntity> agreements = articles.agreementIdsOf(a.id).stream().map(id -> em.find(AgreementEntity.class, id))
-                .filter(java.util.Objects::nonNull).toList();
-        return views.stored(a, r, events, actors, agreements);
+        return views.stored(a, r, articles.eventIdsOf(a.id), articles.actorIdsOf(a.id), articles.agreementIdsOf(a.id));
     }
 
     /** {@code POST /api/v1/analyze}: everything found in any text, nothing stored. */
@@ -254,15 +244,10 @@ public class ArticleService {
         }
     }
 
-    /** Aliases already in the database, looked up once per name per article. */
+    /** Aliases already in the database, from the in-memory index brought up to date once per article. */
     private KnownActors knownActors() {
-        Map<String, Optional<KnownActors.KnownActor>> memo = new ConcurrentHashMap<>();
-        return alias -> memo.computeIfAbsent(AliasNormalizer.normalize(alias), this::lookup);
-    }
-
-    @Transactional
-    Optional<KnownActors.KnownActor> lookup(String normalized) {
-        return facts.findByAlias(normalized).map(a -> new KnownActors.KnownActor(a.id.toString(), a.slug, a.name,
-                ActorKind.valueOf(a.kind.toUpperCase())));
+        aliasIndex.refresh();
+        return alias -> aliasIndex.first(AliasNormalizer.normalize(alias)).map(a -> new KnownActors.KnownActor(a.id().toString(),
+                a.slug(), a.name(), ActorKind.valueOf(a.kind().toUpperCase(java.util.Locale.ROOT))));
     }
 }

@@ -351,15 +351,17 @@ public class EventService {
     private List<EventParticipant> participants(List<EventInput.Participant> input) {
         Map<UUID, EventParticipant> out = new LinkedHashMap<>();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Map<String, ActorSummary> known = input.isEmpty() ? Map.of()
+                : actors.resolveRefs(input.stream().map(EventInput.Participant::actor).toList());
         for (int i = 0; i < input.size(); i++) {
             EventInput.Participant p = input.get(i);
-            var found = actors.find(p.actor());
-            if (found.isEmpty()) {
+            ActorSummary found = known.get(p.actor());
+            if (found == null) {
                 errors.add(new ApiProblem.FieldError("participants[" + i + "].actor", "no actor '" + p.actor() + "'"));
                 continue;
             }
             String role = p.role() == null || p.role().isBlank() ? DEFAULT_ROLE : p.role().trim();
-            out.putIfAbsent(found.get().id(), new EventParticipant(found.get().id(), role));
+            out.putIfAbsent(found.id(), new EventParticipant(found.id(), role));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);

@@ -102,7 +102,7 @@ public final class ArticleExtractor {
             }
             return run(text, fromHtml, title, reference, known == null ? KnownActors.none() : known, warnings);
         } catch (RuntimeException | StackOverflowError e) {
-            warnings.add("extraction failed: " + e.getClass().getSimpleName());
+            warnings.add("extraction failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return empty(text, fromHtml, title, warnings);
         }
     }
@@ -137,7 +137,7 @@ public final class ArticleExtractor {
         }
         AnalyzedText analyzed = analyzer.analyze(cleaned);
         List<Timex> timexes = tagger.tag(cleaned.text(), reference);
-        ActorAnalysis actorAnalysis = actors.recognize(analyzed, timexes, known);
+        ActorAnalysis actorAnalysis = actors.recognize(analyzed, timexes, known, title);
         List<EventGroup> groups = events.extract(analyzed, timexes, actorAnalysis, reference, title);
         List<AgreementFinding> found = agreements.extract(analyzed, actorAnalysis, groups);
         for (AgreementFinding f : found) {
@@ -150,6 +150,17 @@ public final class ArticleExtractor {
                 }
             }
         }
+        // an event told only through its agreement ("The deal is expected to close") takes the agreement's parties
+        for (AgreementFinding f : found) {
+            for (EventGroup g : groups) {
+                if (g.participants().isEmpty() && g.mentions().stream().anyMatch(m -> f.sentences().contains(m.sentence().index()))) {
+                    for (ActorEntity p : f.parties()) {
+                        g.addParticipant(p);
+                    }
+                }
+            }
+        }
+        groups.removeIf(g -> g.participants().isEmpty());
         groups.sort(Comparator.comparing((EventGroup g) -> g.date().start())
                 .thenComparingInt(g -> g.mentions().get(0).sentence().start()));
 
@@ -163,8 +174,12 @@ public final class ArticleExtractor {
                 reporters.addAll(g.participants());
             }
         }
+        java.util.Set<ActorEntity> participating = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EventGroup g : groups) {
+            participating.addAll(g.participants());
+        }
         for (ActorEntity a : actorAnalysis.actors()) {
-            if (a.salience() == 0 || (a.outlet() && !reporters.contains(a))) {
+            if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))) {
                 continue;
             }
             kept.add(a);

@@ -18,7 +18,7 @@ public enum EventType {
     /** Types whose mentions may describe one happening ("met", "the talks", "the summit"). */
     public String family() {
         return switch (this) {
-            case MEETING, VISIT, NEGOTIATION -> "encounter";
+            case MEETING, NEGOTIATION -> "encounter";
             case AGREEMENT_SIGNED, AGREEMENT_OTHER -> "agreement";
             case STATEMENT, ANNOUNCEMENT -> "statement";
             case ATTACK, MILITARY_ACTION -> "force";

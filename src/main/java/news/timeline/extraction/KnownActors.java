@@ -16,14 +16,31 @@ public interface KnownActors {
     record KnownActor(String id, String slug, String name, ActorKind kind) {
     }
 
+    /** No known actors (tests, the analyze endpoint without a database). */
+    KnownActors NONE = alias -> Optional.empty();
+
     static KnownActors none() {
-        return alias -> Optional.empty();
+        return NONE;
     }
 
     /** Lower case, typographic apostrophes folded, a possessive and "the" dropped, inner blanks collapsed. */
     static String normalize(String alias) {
-        String s = alias.strip().toLowerCase(java.util.Locale.ROOT).replace('’', '\'').replace('‘', '\'')
-                .replaceAll("\\s+", " ");
+        String lower = alias.strip().toLowerCase(java.util.Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(c == '’' || c == '‘' ? '\'' : c);
+        }
+        String s = sb.toString();
         if (s.startsWith("the ")) {
             s = s.substring(4);
         }

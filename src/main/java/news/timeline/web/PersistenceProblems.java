@@ -18,6 +18,15 @@ public class PersistenceProblems {
         return ProblemMapper.build(409, "conflict", "Conflict", DETAIL, uri, List.of());
     }
 
+    /** A unique key hit by a concurrent write (e.g. two creates racing for one slug). */
+    @ServerExceptionMapper
+    public Response uniqueKey(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+        String detail = constraint.contains("slug") ? "the slug is taken by another actor"
+                : "the change conflicts with stored data (" + constraint.replaceAll("[^a-z_]", "") + ")";
+        return ProblemMapper.build(409, "conflict", "Conflict", detail, uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response staleState(StaleStateException e, UriInfo uri) {
         return ProblemMapper.build(409, "conflict", "Conflict", DETAIL, uri, List.of());

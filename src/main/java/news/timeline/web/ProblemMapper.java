@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -71,12 +70,6 @@ public class ProblemMapper {
         }
         return build(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message, uri,
                 List.of(new ApiProblem.FieldError(field.isEmpty() ? "body" : field, message)));
-    }
-
-    /** Quarkus maps this subtype (unknown fields, wrong types) itself unless a mapper names it exactly. */
-    @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return json(e, uri);
     }
 
     @ServerExceptionMapper

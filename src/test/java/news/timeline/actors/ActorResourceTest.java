@@ -103,6 +103,14 @@ class ActorResourceTest {
     }
 
     @Test
+    void writesAreOpenWhenNoKeysAreConfigured() {
+        String id = post(ACTORS, Map.of("name", unique("Open"), "kind", "group")).statusCode(201).extract().path("id");
+        given().header("X-API-Key", "anything").contentType(ContentType.JSON).body(Map.of("description", "open"))
+                .patch(ACTORS + "/" + id).then().statusCode(200);
+        given().delete(ACTORS + "/" + id).then().statusCode(204);
+    }
+
+    @Test
     void deleteRemovesTheActor() {
         String id = actor(unique("Short-lived"), "group");
         given().delete(ACTORS + "/" + id).then().statusCode(204);

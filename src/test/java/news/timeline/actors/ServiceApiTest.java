@@ -28,6 +28,8 @@ class ServiceApiTest {
     EventService events;
     @Inject
     jakarta.persistence.EntityManager em;
+    @Inject
+    news.timeline.changes.ChangeLog changes;
 
     @Test
     void resolveOrCreateMatchesAliasesBeforeCreating() {
@@ -97,5 +99,31 @@ class ServiceApiTest {
         Object[] copy = (Object[]) em.createNativeQuery("select cast(event_start as text), cast(event_end as text), precision_rank"
                 + " from event_participants where event_id = :e").setParameter("e", e.id()).getSingleResult();
         assertThat(copy).containsExactly("1961-05-02", "1961-05-02", (short) 1);
+    }
+
+    @Test
+    void mergeIsRecordedInTheChangeLog() {
+        ActorSummary source = actors.resolveOrCreate(unique("Source"), "group");
+        ActorSummary target = actors.resolveOrCreate(unique("Target"), "group");
+        actors.merge(source.slug(), target.id().toString());
+        var merged = changes.find("entityId = ?1 and action = 'merged'", source.id()).list();
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).mergedInto).isEqualTo(target.id());
+        assertThat(actors.find(source.id().toString())).isEmpty();
+        assertThat(actors.findByAlias(source.name())).extracting(ActorSummary::id).containsExactly(target.id());
+    }
+
+    @Test
+    void deletingAnActorKeepsItsEventsWithoutIt() {
+        ActorSummary gone = actors.resolveOrCreate(unique("Gone"), "person");
+        ActorSummary stays = actors.resolveOrCreate(unique("Stays"), "person");
+        EventView e = events.create(new EventInput("meeting", "m", null, DateValue.parse("1970"), null, null,
+                List.of(new EventInput.Participant(gone.slug(), null), new EventInput.Participant(stays.slug(), null)),
+                null, List.of(), null, null, null, null, null));
+        actors.delete(gone.id().toString());
+        EventView after = events.get(e.id());
+        assertThat(after.participants()).extracting(p -> p.actor().id()).containsExactly(stays.id());
+        assertThat(after.updatedAt()).isAfterOrEqualTo(e.updatedAt());
+        assertThat(changes.find("entityId = ?1 and action = 'deleted'", gone.id()).count()).isEqualTo(1);
     }
 }

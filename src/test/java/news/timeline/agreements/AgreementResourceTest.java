@@ -120,7 +120,7 @@ class AgreementResourceTest {
         post(AGREEMENTS, with(treaty(name), "kind", "alliance")).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("kind"))
-                .body("errors[0].message", equalTo("must be one of: treaty, accord, deal, memorandum, ceasefire, framework, declaration, other"));
+                .body("errors[0].message", equalTo("must be one of: treaty, accord, agreement, deal, memorandum, ceasefire, framework, declaration, merger, other"));
         post(AGREEMENTS, with(treaty(name), "status", "dead")).statusCode(400).body("errors[0].message", containsString("in_force"));
         post(AGREEMENTS, with(treaty(name), "signed", "2024-02-30")).statusCode(400)
                 .body("errors[0].field", equalTo("signed")).body("errors[0].message", containsString("2024-02-30"));

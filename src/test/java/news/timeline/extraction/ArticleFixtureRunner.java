@@ -18,7 +18,11 @@ import news.timeline.extraction.temporal.Timex;
 /**
  * Runs the extractor over article fixtures ({@code NN.json} with title, body, published_at) and writes
  * {@code {name: response}} in the API's response shape, for {@code score-articles.py --responses}. No service needed:
- * <pre>java -cp ... news.timeline.extraction.ArticleFixtureRunner /work/shared/fixtures/articles /tmp/resp.json</pre>
+ * <pre>
+ * ./mvnw -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=news.timeline.extraction.ArticleFixtureRunner -Dexec.args="../shared/fixtures/articles /tmp/resp.json"
+ * python3 ../shared/tools/score-articles.py ../shared/fixtures/articles --responses /tmp/resp.json --errors
+ * </pre>
  */
 public final class ArticleFixtureRunner {
 

@@ -23,6 +23,8 @@ public final class ActorRecognizer {
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
+    private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
+            "will", "plans", "reported", "reports", "launched", "denied", "confirmed", "signed", "has", "had");
     private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "noted", "wrote", "stated", "explained", "argued");
     private static final Set<String> APPOSITION_PREPS = Set.of("of", "at", "with", "for", "from");
     private static final Set<String> STATE_MEDIA_HEADS = Set.of("media", "agency", "television", "tv", "broadcaster", "radio", "outlet", "outlets", "newspaper");
@@ -34,11 +36,35 @@ public final class ActorRecognizer {
     }
 
     public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known) {
-        return new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        return recognize(text, timexes, known, null);
+    }
+
+    /** With the article's title: actors it names weigh more when "the two sides" are resolved. */
+    public ActorAnalysis recognize(AnalyzedText text, List<Timex> timexes, KnownActors known, String title) {
+        ActorAnalysis a = new Run(text, timexes, known == null ? KnownActors.none() : known).run();
+        if (title != null && !title.isBlank()) {
+            for (ActorEntity e : a.actors()) {
+                for (String alias : e.aliases()) {
+                    if (alias.length() >= 3 && title.contains(alias)) {
+                        a.inTitle().add(e);
+                        break;
+                    }
+                }
+            }
+        }
+        return a;
     }
 
     /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
     public static boolean titleCase(Sentence s) {
+        List<Token> all = s.tokens();
+        if (all.isEmpty() || !s.lineStart()) {
+            return false;
+        }
+        String last = all.get(all.size() - 1).text();
+        if (last.equals(".") || last.equals("?") || last.equals("!")) {
+            return false; // headlines carry no final stop
+        }
         int words = 0;
         int caps = 0;
         for (Token t : s.tokens()) {
@@ -63,6 +89,7 @@ public final class ActorRecognizer {
         final boolean[][] blocked;
         final boolean[] heading;
         final List<Object[]> pendingAffiliations = new ArrayList<>();
+        final Map<String, ActorEntity> aliasIndex = new HashMap<>();
 
         Run(AnalyzedText text, List<Timex> timexes, KnownActors known) {
             this.text = text;
@@ -110,7 +137,7 @@ public final class ActorRecognizer {
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
             }
-            return new ActorAnalysis(List.copyOf(order), bySentence);
+            return new ActorAnalysis(List.copyOf(order), bySentence, new java.util.HashSet<>());
         }
 
         // ---------------------------------------------------------------- pass A: gazetteer and known aliases
@@ -144,6 +171,16 @@ public final class ActorRecognizer {
                 if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
                     use = ActorMention.Use.PLACE;
                 }
+                if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1] || Character.isDigit(toks.get(i - 1).text().charAt(0)))
+                        && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
+                    use = ActorMention.Use.PLACE; // "Office Depot's 2014 US revenue": a qualifier, not a participant
+                }
+                if (m.sense() == Gazetteer.Sense.METONYM && i > 0 && Set.of("the", "a", "an", "this").contains(toks.get(i - 1).norm())
+                        && i + m.length() < n && !toks.get(i + m.length()).capitalized() && toks.get(i + m.length()).isWord()
+                        && !Set.of("is", "was", "has", "had", "said", "says", "will", "would").contains(toks.get(i + m.length()).norm())
+                        && !e.name().equals("United States")) {
+                    use = ActorMention.Use.PLACE; // "the London talks"
+                }
                 addMention(a, s, i, i + m.length(), use, e.ruleId());
                 if (a.kind() == ActorKind.PERSON) {
                     describe(s, i, i + m.length(), a);
@@ -174,7 +211,7 @@ public final class ActorRecognizer {
 
         int knownMatch(Sentence s, int i) {
             List<Token> toks = s.tokens();
-            if (!toks.get(i).capitalized()) {
+            if (known == KnownActors.NONE || !toks.get(i).capitalized()) {
                 return 0;
             }
             int max = Math.min(toks.size() - i, 6);
@@ -217,10 +254,15 @@ public final class ActorRecognizer {
             if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
                 return true;
             }
-            // "in Ganja, Azerbaijan"
-            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()
-                    && PLACE_PREPOSITIONS.contains(toks.get(i - 3).norm())) {
-                return true;
+            // "in Ganja, Azerbaijan", "in El Obeid, Sudan"
+            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()) {
+                int k = i - 2;
+                while (k > 0 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord() && i - k < 6) {
+                    k--;
+                }
+                if (k > 0 && PLACE_PREPOSITIONS.contains(toks.get(k - 1).norm())) {
+                    return true;
+                }
             }
             return false;
         }
@@ -242,10 +284,9 @@ public final class ActorRecognizer {
                 }
                 if (k < toks.size() && STATE_MEDIA_HEADS.contains(toks.get(k).norm()) && !covered[s.index()][k]) {
                     ActorEntity outlet = null;
-                    for (ActorEntity a : order) {
-                        if (a.outlet && country.name().equals(a.stateOf)) {
-                            outlet = a;
-                        }
+                    Gazetteer.Entry agency = gazetteer.stateOutlet(country.name());
+                    if (agency != null) {
+                        outlet = entityFor(agency);
                     }
                     if (outlet == null) {
                         outlet = entity(country.name() + " state media", ActorKind.ORGANIZATION, "actors.state-media");
@@ -255,7 +296,7 @@ public final class ActorRecognizer {
                     }
                     int from = j - (j > 0 && toks.get(j - 1) != null ? 0 : 0);
                     addMention(outlet, s, start, k + 1, ActorMention.Use.DESCRIPTION, "actors.state-media");
-                    outlet.aliases.add(text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
+                    alias(outlet, text.text().substring(country.mentions.get(country.mentions.size() - 1).start(), toks.get(k).end()));
                 }
             }
         }
@@ -270,6 +311,13 @@ public final class ActorRecognizer {
                 if (j <= i) {
                     i++;
                     continue;
+                }
+                // "University of Michigan's Ross School of Business" is one organization
+                if (j + 1 < n && toks.get(j).norm().equals("'s") && orgLike(toks, i, j)) {
+                    int j2 = runEnd(s, j + 1);
+                    if (j2 > j + 1 && orgLike(toks, j + 1, j2)) {
+                        j = j2;
+                    }
                 }
                 classify(s, i, j);
                 i = j;
@@ -307,7 +355,7 @@ public final class ActorRecognizer {
             int i = i0;
             boolean orgLike = orgLike(toks, i, j);
             // leading title words and sentence-initial function words are context, not name
-            while (i < j && (gazetteer.common(toks.get(i).norm())
+            while (i < j && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
                     || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
                     || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
                 i++;
@@ -337,12 +385,46 @@ public final class ActorRecognizer {
             }
             if (orgLike || "organization".equals(ctx.prefixHint)) {
                 organization(s, i, j, ctx);
-            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || ctx.speech) && words <= 5
+            } else if (words == 1 && j < toks.size() && SUBJECT_VERBS.contains(toks.get(j).norm()) && !personToken(toks.get(i).norm())
+                    && occurrences(toks.get(i).text()) >= 2 && toks.get(i).text().length() > 2
+                    && occurrences(toks.get(i).norm()) == 0 && !toks.get(i).norm().endsWith("ing")) {
+                // "Microsoft said Tuesday ...", mentioned again later: a one-word organization acting as subject
+                ActorEntity org = entity(surface, ActorKind.ORGANIZATION, "actors.organization.subject");
+                addMention(org, s, i, j, ActorMention.Use.NAME, org.ruleId());
+            } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || (ctx.speech && words >= 2)) && words <= 5
                     && !allCaps(toks, i, j)) {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
             }
+        }
+
+        /** A token that is part of a person already found ("Vucic" after "President Aleksandar Vucic"). */
+        boolean personToken(String norm) {
+            for (ActorEntity e : order) {
+                if (e.kind() == ActorKind.PERSON) {
+                    for (String p : KeyNames.key(e.name()).split(" ")) {
+                        if (p.equals(norm)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        int occurrences(String word) {
+            String t = text.text();
+            int n = 0;
+            for (int at = t.indexOf(word); at >= 0 && n < 2; at = t.indexOf(word, at + word.length())) {
+                boolean left = at == 0 || !Character.isLetterOrDigit(t.charAt(at - 1));
+                int e = at + word.length();
+                boolean right = e >= t.length() || !Character.isLetterOrDigit(t.charAt(e));
+                if (left && right) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         boolean allCaps(List<Token> toks, int i, int j) {
@@ -399,8 +481,12 @@ public final class ActorRecognizer {
                 org.affiliation = owner;
             }
             addMention(org, s, from, j, ActorMention.Use.NAME, org.ruleId());
-            org.aliases.add(full);
-            org.aliases.add(name);
+            alias(org, full);
+            alias(org, name);
+            if (j + 2 < toks.size() && toks.get(j).text().equals("(") && toks.get(j + 2).text().equals(")")
+                    && toks.get(j + 1).allCaps() && toks.get(j + 1).text().length() >= 2) {
+                addMention(org, s, j + 1, j + 2, ActorMention.Use.NAME, "actors.organization.acronym");
+            }
         }
 
         /** Role and affiliation of a person from the words around its name. */
@@ -418,9 +504,11 @@ public final class ActorRecognizer {
                     person.affiliation = org;
                 } else if (ctx.possessor != null) {
                     person.affiliation = ctx.possessor;
+                } else if (ctx.pendingOwner >= 0) {
+                    pendingAffiliations.add(new Object[] {person, s.index(), ctx.pendingOwner});
                 }
                 String alias = text.text().substring(s.tokens().get(ctx.prefixFrom).start(), s.tokens().get(j - 1).end());
-                person.aliases.add(alias);
+                alias(person, alias);
             }
             if (ctx.appositionRole != null) {
                 if (person.role == null || ctx.prefixRole == null) {
@@ -545,8 +633,8 @@ public final class ActorRecognizer {
                 ActorEntity country = m.actor();
                 ActorEntity target = null;
                 for (ActorEntity e : order) {
-                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null
-                            && KeyNames.key(e.role).endsWith(head)) {
+                    if (e.kind() == ActorKind.PERSON && e.affiliation == country && e.role != null && !e.unnamed
+                            && sharesRoleWord(e.role, role)) {
                         target = e;
                     }
                 }
@@ -565,6 +653,17 @@ public final class ActorRecognizer {
             }
         }
 
+        /** "top trade negotiator" and "international trade representative" share "trade"; "Vice Foreign Minister" and "leader" share nothing. */
+        boolean sharesRoleWord(String a, String b) {
+            java.util.Set<String> wa = new java.util.HashSet<>(java.util.Arrays.asList(KeyNames.key(a).split(" ")));
+            for (String w : KeyNames.key(b).split(" ")) {
+                if (wa.contains(w) && w.length() > 3 && !Set.of("vice", "deputy", "first", "senior", "acting", "former", "chief").contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         // ---------------------------------------------------------------- context of a name
 
         final class Context {
@@ -579,6 +678,7 @@ public final class ActorRecognizer {
             int appositionTarget = -1;
             ActorEntity appositionPossessor;
             boolean speech;
+            int pendingOwner = -1;
         }
 
         Context context(Sentence s, int i, int j) {
@@ -587,7 +687,12 @@ public final class ActorRecognizer {
             // title chain before the name
             int k = i - 1;
             int orgNoun = -1;
-            while (k >= 0 && !covered[s.index()][k] && gazetteer.titleHint(toks.get(k).norm()) != null) {
+            while (k >= 0 && !covered[s.index()][k] && (gazetteer.titleHint(toks.get(k).norm()) != null
+                    || (toks.get(k).text().equals("-") && k > 0 && gazetteer.titleHint(toks.get(k - 1).norm()) != null))) {
+                if (toks.get(k).text().equals("-")) {
+                    k--;
+                    continue;
+                }
                 String h = gazetteer.titleHint(toks.get(k).norm());
                 if (c.prefixHint == null && !h.equals("modifier") && !h.equals("org-noun")) {
                     c.prefixHint = h;
@@ -609,6 +714,9 @@ public final class ActorRecognizer {
                     p--;
                 }
                 ActorMention owner = mentionEndingAt(s, p + 1);
+                if (owner == null && p >= 0 && toks.get(p).capitalized() && toks.get(p).isWord() && !gazetteer.common(toks.get(p).norm())) {
+                    c.pendingOwner = p;
+                }
                 if (owner != null && owner.actor().kind() != ActorKind.PERSON) {
                     c.possessor = owner.actor();
                     c.possessorFrom = owner.from();
@@ -726,17 +834,13 @@ public final class ActorRecognizer {
         ActorEntity findByAlias(String surface) {
             String key = KeyNames.key(surface);
             ActorEntity e = entities.get(key);
-            if (e != null) {
-                return e;
+            return e != null ? e : aliasIndex.get(key);
+        }
+
+        void alias(ActorEntity a, String surface) {
+            if (a.aliases.add(surface)) {
+                aliasIndex.putIfAbsent(KeyNames.key(surface), a);
             }
-            for (ActorEntity a : order) {
-                for (String al : a.aliases) {
-                    if (KeyNames.key(al).equals(key)) {
-                        return a;
-                    }
-                }
-            }
-            return null;
         }
 
         ActorEntity entityFor(Gazetteer.Entry e) {
@@ -781,7 +885,9 @@ public final class ActorRecognizer {
             for (int k = from; k < to; k++) {
                 covered[s.index()][k] = true;
             }
-            a.aliases.add(text.text().substring(start, end));
+            if (use != ActorMention.Use.PLACE) {
+                alias(a, text.text().substring(start, end));
+            }
         }
     }
 }

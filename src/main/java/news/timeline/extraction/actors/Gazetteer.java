@@ -40,6 +40,7 @@ public final class Gazetteer {
     private final Map<String, String> orgHeads = new HashMap<>();
     private final Map<String, String[]> collective = new HashMap<>();
     private final Set<String> common = new HashSet<>();
+    private final Map<String, Entry> stateOutlets = new HashMap<>();
     private int maxTokens = 1;
 
     private Gazetteer() {
@@ -87,6 +88,9 @@ public final class Gazetteer {
             g.add(analyzer, r, e, r.cell(0), Sense.NAME);
             for (String a : DataTable.list(r.cell(1))) {
                 g.add(analyzer, r, e, a, Sense.NAME);
+            }
+            if (e.stateOf() != null) {
+                g.stateOutlets.putIfAbsent(e.stateOf(), e);
             }
         }
         for (DataTable.Row r : DataTable.read(DIR + "titles.tsv", 2)) {
@@ -226,6 +230,11 @@ public final class Gazetteer {
     /** last, first, suffix (comma-joined when several) or null. */
     public String orgHead(String surface) {
         return orgHeads.get(surface);
+    }
+
+    /** The state news agency of a country ("North Korean state media": KCNA), or null. */
+    public Entry stateOutlet(String country) {
+        return stateOutlets.get(country);
     }
 
     public String[] collective(String phrase) {

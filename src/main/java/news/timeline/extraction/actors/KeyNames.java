@@ -11,7 +11,22 @@ public final class KeyNames {
 
     /** Comparison key: lower case, apostrophes folded, leading "the" and possessive dropped, blanks collapsed. */
     public static String key(String name) {
-        return news.timeline.extraction.KnownActors.normalize(name).replace('-', ' ').replaceAll("\\s+", " ");
+        String n = news.timeline.extraction.KnownActors.normalize(name);
+        StringBuilder sb = new StringBuilder(n.length());
+        boolean space = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '-' || Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Lower-case ASCII with hyphens: {@code Kim Jong-un} -> {@code kim-jong-un}. */

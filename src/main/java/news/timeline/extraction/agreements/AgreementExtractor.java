@@ -92,6 +92,9 @@ public final class AgreementExtractor {
             }
         }
         for (Sentence s : text.sentences()) {
+            if (news.timeline.extraction.actors.ActorRecognizer.titleCase(s)) {
+                continue; // headlines repeat the body in title case
+            }
             List<Token> toks = s.tokens();
             AgreementFinding previousInSentence = null;
             int previousEnd = -1;
@@ -132,6 +135,9 @@ public final class AgreementExtractor {
                     if (!STOP.contains(w)) {
                         mods.add(w);
                     }
+                    if (k > 0 && toks.get(k).capitalized() && toks.get(k).isWord()) {
+                        named = true; // "the Geneva trade agreement", "a Russian-brokered suspension of hostilities"
+                    }
                 }
                 int spanFrom = hasDet ? d - 1 : d;
                 String surface = text.text().substring(toks.get(spanFrom).start(), toks.get(b - 1).end());
@@ -150,13 +156,28 @@ public final class AgreementExtractor {
                     continue;
                 }
                 Set<String> placeWords = placeWords(s, actors);
+                List<EventMention> hereEvents = agreementEvents.getOrDefault(s.index(), List.of());
+                EventGroup nearestGroup = nearestGroup(events, hereEvents, i);
                 AgreementFinding target = null;
                 if (named) {
+                    String coreKey = coreName.toLowerCase(Locale.ROOT);
                     target = matchNamed(found, coreName, mods);
+                    if (target == null) {
+                        for (AgreementFinding f : found) {
+                            if (f.named && f.name != null && f.name.toLowerCase(Locale.ROOT).contains(coreKey)) {
+                                target = f;
+                            }
+                        }
+                    }
                 } else if (!hasDet || INDEFINITE.contains(det)) {
                     target = null;
                     for (AgreementFinding f : found) {
-                        if (f.kind == noun.kind() && !mods.isEmpty() && sharesProper(f, mods, placeWords)) {
+                        if ((f.kind == noun.kind() || !placeWords.isEmpty()) && sharesProper(f, mods, placeWords)) {
+                            target = f;
+                        }
+                    }
+                    for (AgreementFinding f : found) {
+                        if (target == null && nearestGroup != null && f.signing == nearestGroup) {
                             target = f;
                         }
                     }
@@ -207,7 +228,9 @@ public final class AgreementExtractor {
                     target.ruleId = "agreements.named";
                 }
                 target.modifiers.addAll(mods);
-                target.modifiers.addAll(placeWords);
+                if (!named) {
+                    target.modifiers.addAll(placeWords);
+                }
                 target.aliases.add(surface);
                 target.sentences.add(s.index());
                 target.mentions.add(new SourceSpan(toks.get(spanFrom).start(), toks.get(b - 1).end(), surface,
@@ -217,7 +240,7 @@ public final class AgreementExtractor {
                     int dist = Integer.MAX_VALUE;
                     for (EventMention m : here) {
                         int dd = Math.min(Math.abs(m.from() - i), Math.abs(m.to() - i));
-                        if (dd < dist) {
+                        if (dd < dist && (dd <= 7 || !target.named)) {
                             dist = dd;
                             nearest = m;
                         }
@@ -238,6 +261,24 @@ public final class AgreementExtractor {
             finish(text, actors, f);
         }
         return found;
+    }
+
+    private static EventGroup nearestGroup(List<EventGroup> events, List<EventMention> here, int i) {
+        EventMention nearest = null;
+        int dist = Integer.MAX_VALUE;
+        for (EventMention m : here) {
+            int dd = Math.min(Math.abs(m.from() - i), Math.abs(m.to() - i));
+            if (dd < dist) {
+                dist = dd;
+                nearest = m;
+            }
+        }
+        for (EventGroup g : events) {
+            if (nearest != null && g.mentions().contains(nearest)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     private static boolean generic(AgreementKind k) {
@@ -374,9 +415,16 @@ public final class AgreementExtractor {
 
     private void finish(AnalyzedText text, ActorAnalysis actors, AgreementFinding f) {
         if (f.signing != null) {
+            // companies sign company deals; countries sign the rest
+            int orgs = 0;
             for (ActorEntity a : f.signing.participants()) {
-                if ((a.kind() == ActorKind.COUNTRY || (a.kind() == ActorKind.ORGANIZATION && a.affiliation() == null))
-                        && !f.mediators.contains(a)) {
+                if (a.kind() == ActorKind.ORGANIZATION && a.affiliation() == null && !f.mediators.contains(a)) {
+                    orgs++;
+                }
+            }
+            ActorKind partyKind = orgs >= 2 ? ActorKind.ORGANIZATION : ActorKind.COUNTRY;
+            for (ActorEntity a : f.signing.participants()) {
+                if (a.kind() == partyKind && (partyKind == ActorKind.COUNTRY || a.affiliation() == null) && !f.mediators.contains(a)) {
                     f.parties.add(a);
                 }
             }

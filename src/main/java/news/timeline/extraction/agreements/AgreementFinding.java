@@ -49,6 +49,10 @@ public final class AgreementFinding {
         return mentions;
     }
 
+    public Set<Integer> sentences() {
+        return sentences;
+    }
+
     public EventGroup signing() {
         return signing;
     }

@@ -70,14 +70,16 @@ public final class EventExtractor {
                 headingDate = lineDate;
                 continue;
             }
-            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
+            int len = s.end() - s.start();
+            boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && len <= titleKey.length() * 2 + 10
+                    && len * 2 + 10 >= titleKey.length() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
             all.addAll(sentence(text, s, here, actors, reference, headingDate, heading));
         }
         List<EventGroup> groups = merge(all);
         anniversaries(groups);
         List<EventGroup> out = new ArrayList<>();
         for (EventGroup g : groups) {
-            if (g.date != null && !g.participants.isEmpty()) {
+            if (g.date != null) {
                 out.add(g);
             }
         }
@@ -140,37 +142,52 @@ public final class EventExtractor {
             e.heading = heading;
             e.tense = tense(s, e);
         }
-        // link each dated time expression to its nearest trigger
+        // link dated time expressions to triggers, closest pairs first, one each
+        List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < timexes.size(); k++) {
             Timex x = timexes.get(k);
-            Optional<DateValue> d = x.date();
-            if (d.isEmpty() || timexTokens[k] == null || isAnniversaryContext(toks, timexTokens[k][0])) {
+            if (x.date().isEmpty() || timexTokens[k] == null) {
                 continue;
             }
             int a = timexTokens[k][0];
             int b = timexTokens[k][1];
-            EventMention best = null;
-            int bestDist = Integer.MAX_VALUE;
-            for (EventMention e : found) {
+            if (yearModifier(toks, x, b) || (a > 0 && toks.get(a - 1).norm().equals("since"))) {
+                continue; // "since the spring" bounds a state, it dates no event
+            }
+            for (int q = 0; q < found.size(); q++) {
+                EventMention e = found.get(q);
                 int dist;
                 if (e.to <= a) {
-                    dist = a - e.to;
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 3) {
+                        continue; // "reported on Saturday" dates the report only when adjacent
+                    }
+                    dist = plainWords(toks, e.to, a);
                 } else if (e.from >= b) {
-                    dist = e.from - b + (a <= 1 ? 0 : 2);
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && a > 1) {
+                        continue; // a reporting verb after the date reports it; the date belongs to the content
+                    }
+                    dist = plainWords(toks, b, e.from) + (a <= 1 ? 0 : 2);
                 } else {
                     dist = 0;
                 }
-                if (dist < bestDist && e.timexIndex < 0) {
-                    best = e;
-                    bestDist = dist;
+                if (dist <= MAX_TIMEX_DISTANCE) {
+                    pairs.add(new int[] {dist, k, q});
                 }
             }
-            if (best != null && bestDist <= MAX_TIMEX_DISTANCE) {
-                best.timexIndex = k;
-                best.date = d.get();
-                best.dateSource = EventMention.DateSource.EXPLICIT;
-                best.dateRule = "events.date.explicit:" + x.ruleId();
+        }
+        pairs.sort((p, r) -> p[0] != r[0] ? Integer.compare(p[0], r[0]) : Integer.compare(p[1], r[1]));
+        boolean[] timexUsed = new boolean[timexes.size()];
+        for (int[] p : pairs) {
+            EventMention e = found.get(p[2]);
+            if (timexUsed[p[1]] || e.timexIndex >= 0) {
+                continue;
             }
+            Timex x = timexes.get(p[1]);
+            timexUsed[p[1]] = true;
+            e.timexIndex = p[1];
+            e.date = x.date().get();
+            e.dateSource = EventMention.DateSource.EXPLICIT;
+            e.dateRule = "events.date.explicit:" + x.ruleId();
         }
         // nouns right after a verb trigger of the same clause ("reached a truce at Geneva talks") are its setting
         for (EventMention e : found) {
@@ -203,7 +220,7 @@ public final class EventExtractor {
         }
         Set<DateValue> explicitDates = new HashSet<>();
         for (EventMention e : found) {
-            if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME) {
+            if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME && !e.rule.noun()) {
                 explicitDates.add(e.date);
             }
         }
@@ -213,6 +230,9 @@ public final class EventExtractor {
                 continue;
             }
             boolean frame = e.rule.strength() == TriggerLexicon.Strength.FRAME;
+            if (frame && e.rule.type() == EventType.REPORT && mentions.stream().noneMatch(m -> m.actor().outlet())) {
+                continue; // only a news outlet's dated report is an event
+            }
             if (frame && hasContent) {
                 // a dated report by a news agency is an event of its own (optional on timelines)
                 if (!(e.date != null && e.rule.type() == EventType.REPORT)) {
@@ -229,7 +249,7 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
             }
-            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun()) {
+            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun() && e.rule.strength() == TriggerLexicon.Strength.STRONG) {
                 e.date = explicitDates.iterator().next();
                 e.dateSource = EventMention.DateSource.SENTENCE;
                 e.dateRule = "events.date.same-sentence";
@@ -264,6 +284,27 @@ public final class EventExtractor {
             out.add(e);
         }
         return out;
+    }
+
+    /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
+    private static int plainWords(List<Token> toks, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            Token t = toks.get(k);
+            if (t.isWord() && !t.capitalized()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** "Office Depot's 2014 US revenue": a bare year before a noun qualifies it and dates no event. */
+    private static boolean yearModifier(List<Token> toks, Timex x, int after) {
+        if (!x.text().matches("\\d{4}") || after >= toks.size()) {
+            return false;
+        }
+        Token next = toks.get(after);
+        return next.isWord() && Character.isLetter(next.text().charAt(0)) && !Set.of("and", "or", "to", "when", "after", "before", "until").contains(next.norm());
     }
 
     private static DateValue referenceMonth(ReferenceTime reference) {
@@ -313,7 +354,7 @@ public final class EventExtractor {
                 if (!matches(toks, blocked, i, f.tokens())) {
                     continue;
                 }
-                if (!f.rule().requires().isEmpty() && !requiresMet(toks, i, i + f.tokens().length, f.rule().requires())) {
+                if (!f.rule().requires().isEmpty() && !requiresMet(toks, i, i + f.tokens().length, f.rule())) {
                     continue;
                 }
                 if (chosen == null) {
@@ -328,12 +369,16 @@ public final class EventExtractor {
                 continue;
             }
             if (alternative != null) {
-                // the same word as noun and verb ("visit", "talks", "attack"): ask the tagger
-                String pos = s.pos(i);
-                boolean verb = pos.equals("VERB") || pos.equals("AUX");
+                // the same word as noun and verb ("visit", "talks", "attack"): decided by the word before it
+                boolean verb = verbContext(toks, i);
                 if (chosen.rule().noun() == verb) {
                     chosen = alternative;
                 }
+            }
+            if (!chosen.rule().noun() && i > 0 && Set.of("those", "the", "of", "a", "an").contains(toks.get(i - 1).norm())
+                    && chosen.tokens().length == 1) {
+                i++;
+                continue; // "the bodies of those killed": a participle used as a noun
             }
             // a noun right next to a verb of the same type is one mention ("Fighting flared")
             int len = chosen.tokens().length;
@@ -353,6 +398,35 @@ public final class EventExtractor {
         return out;
     }
 
+    private static final Set<String> NOUN_BEFORE = Set.of("the", "a", "an", "their", "his", "her", "its", "our", "your",
+            "my", "this", "that", "these", "those", "of", "in", "during", "for", "at", "after", "following", "before", "two",
+            "three", "new", "more", "further", "'s", "on", "with", "from", "by", "first", "second", "last", "next", "and", "or",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "weekend");
+    private static final Set<String> VERB_BEFORE = Set.of("to", "will", "would", "shall", "can", "could", "may", "might",
+            "must", "should", "did", "does", "do", "who", "which", "that", "he", "she", "they", "we", "i", "it", "also", "not",
+            "never", "often", "has", "have", "had", "is", "are", "was", "were");
+
+    /**
+     * Verb or noun reading of a word that can be both ("visit", "talks", "protests"), from the word before it: a
+     * determiner, preposition or possessive makes a noun; a modal, pronoun, auxiliary or a name (its subject) a verb.
+     * A rule instead of the POS tagger keeps extraction within its time budget.
+     */
+    static boolean verbContext(List<Token> toks, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token prev = toks.get(i - 1);
+        String p = prev.norm();
+        if (NOUN_BEFORE.contains(p)) {
+            return false;
+        }
+        if (VERB_BEFORE.contains(p) || p.endsWith("ly")) {
+            return true;
+        }
+        return prev.capitalized() && prev.isWord();
+    }
+
     private static boolean matches(List<Token> toks, boolean[] blocked, int i, String[] form) {
         if (i + form.length > toks.size()) {
             return false;
@@ -365,9 +439,10 @@ public final class EventExtractor {
         return true;
     }
 
-    private static boolean requiresMet(List<Token> toks, int from, int to, Set<String> requires) {
-        int a = Math.max(0, from - REQUIRES_WINDOW);
-        int b = Math.min(toks.size(), to + REQUIRES_WINDOW);
+    private static boolean requiresMet(List<Token> toks, int from, int to, TriggerLexicon.Rule rule) {
+        Set<String> requires = rule.requires();
+        int a = Math.max(0, from - rule.before());
+        int b = Math.min(toks.size(), to + rule.after());
         for (int k = a; k < b; k++) {
             if (k >= from && k < to) {
                 continue;
@@ -385,6 +460,9 @@ public final class EventExtractor {
             String w = lexicon.tense(toks.get(k).norm());
             if (w == null || w.equals("pastform")) {
                 continue;
+            }
+            if (w.equals("perfect") && k + 1 < toks.size() && Set.of("a", "an", "the", "their", "his", "her").contains(toks.get(k + 1).norm())) {
+                continue; // "would have a meeting": have is the main verb
             }
             if (w.equals("future") && toks.get(k).norm().equals("to") && k > 0) {
                 String before = toks.get(k - 1).norm();
@@ -432,7 +510,7 @@ public final class EventExtractor {
                 if (GROUP_COUNTRY.contains(h)) {
                     e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
                 } else if (GROUP_PERSON.contains(h)) {
-                    e.participants.addAll(actors.top(ActorKind.PERSON, 2));
+                    e.participants.addAll(actors.topLeaders(2));
                 } else if (GROUP_ORG.contains(h)) {
                     e.participants.addAll(actors.top(ActorKind.ORGANIZATION, 2));
                 } else if (h.equals("other") && w.equals("each")) {
@@ -441,6 +519,13 @@ public final class EventExtractor {
             }
             if ((w.equals("both") && (i + 1 >= toks.size() || toks.get(i + 1).norm().equals("sides")))) {
                 e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+            }
+        }
+        for (Token tok : toks) {
+            if (tok.norm().equals("enemy")) {
+                // "the enemy fired": the other side of a two-sided conflict
+                e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+                break;
             }
         }
         for (int i = 0; i + 1 < toks.size(); i++) {
@@ -459,7 +544,16 @@ public final class EventExtractor {
                 aff = aff.affiliation();
             }
         }
+        if (e.participants.isEmpty()) {
+            // "a drone struck a market in El Obeid, Sudan": the country where it happened
+            for (ActorMention m : mentions) {
+                if (m.use() == ActorMention.Use.PLACE && m.actor().kind() == ActorKind.COUNTRY) {
+                    e.participants.add(m.actor());
+                }
+            }
+        }
         if (e.rule.type() == EventType.REPORT) {
+            e.participants.clear();
             e.participants.addAll(e.sources);
         }
     }
@@ -581,7 +675,8 @@ public final class EventExtractor {
                 if (!g.type.family().equals(m.rule.type().family())) {
                     continue;
                 }
-                boolean before = g.mentions.get(0).sentence.index() <= m.sentence.index() || m.heading;
+                // "The meeting coincided with ... the summit": a definite noun points back, not to its own sentence
+                boolean before = g.mentions.get(0).sentence.index() < m.sentence.index() || m.heading;
                 if (!before) {
                     continue;
                 }
@@ -618,6 +713,10 @@ public final class EventExtractor {
         if (!datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
             return false;
         }
+        if (sameFamily && g.type != m.rule.type() && !g.type.family().equals("agreement")
+                && (m.dateSource == EventMention.DateSource.REFERENCE || g.dateSource == EventMention.DateSource.REFERENCE)) {
+            return false; // an undated "fired" told in a quote is not the dated "missile struck" of another sentence
+        }
         if (g.participants.isEmpty() || m.participants.isEmpty()) {
             return false;
         }
@@ -631,8 +730,8 @@ public final class EventExtractor {
     }
 
     private static boolean encounterAgreement(EventType a, EventType b) {
-        Set<String> f = Set.of(a.family(), b.family());
-        return f.equals(Set.of("encounter", "agreement"));
+        // talks end in agreements; summits and visits are events of their own
+        return (a == EventType.NEGOTIATION && b.family().equals("agreement")) || (b == EventType.NEGOTIATION && a.family().equals("agreement"));
     }
 
     private static boolean datesCompatible(DateValue a, EventMention.DateSource sa, DateValue b, EventMention.DateSource sb) {
@@ -654,7 +753,10 @@ public final class EventExtractor {
             hard = a.start().isBefore(b.start()) ? a : b;
             soft = hard == a ? b : a;
         }
-        return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 7;
+        if (soft.precision() != Precision.DAY) {
+            return false; // a month-wide fallback already covers "shortly before"; outside it nothing is known
+        }
+        return !hard.start().isAfter(soft.end()) && ChronoUnit.DAYS.between(hard.end(), soft.start()) <= 3;
     }
 
     private static int overlap(Set<ActorEntity> a, Set<ActorEntity> b) {
@@ -677,7 +779,7 @@ public final class EventExtractor {
             g.dateSource = m.dateSource;
             g.dateRule = m.dateRule;
         }
-        if (g.place == null) {
+        if (g.place == null || (!m.rule.noun() && m.place != null && g.mentions.stream().allMatch(x -> x == m || x.rule.noun()))) {
             g.place = m.place;
         }
         g.participants.addAll(m.participants);

@@ -15,7 +15,7 @@ public final class TriggerLexicon {
 
     public enum Strength { STRONG, WEAK, FRAME }
 
-    public record Rule(String id, EventType type, boolean noun, Strength strength, Set<String> requires) {
+    public record Rule(String id, EventType type, boolean noun, Strength strength, Set<String> requires, int before, int after) {
     }
 
     record Form(String[] tokens, Rule rule) {
@@ -54,7 +54,18 @@ public final class TriggerLexicon {
             } catch (IllegalArgumentException e) {
                 throw r.error("unknown strength '" + r.cell(3) + "'");
             }
-            Rule rule = new Rule(id, type, pos.equals("noun"), strength, Set.copyOf(DataTable.list(r.cell(5))));
+            int before = 3;
+            int after = 8;
+            if (!r.cell(7).isEmpty()) {
+                String[] w = r.cell(7).split("/");
+                try {
+                    before = Integer.parseInt(w[0].trim());
+                    after = Integer.parseInt(w[1].trim());
+                } catch (RuntimeException e) {
+                    throw r.error("window must be before/after, e.g. 10/8");
+                }
+            }
+            Rule rule = new Rule(id, type, pos.equals("noun"), strength, Set.copyOf(DataTable.list(r.cell(5))), before, after);
             List<String> forms = DataTable.list(r.cell(4));
             if (forms.isEmpty()) {
                 throw r.error("no forms");

@@ -48,7 +48,21 @@ final class Lexicon {
     String regex() {
         List<String> keys = new ArrayList<>(entries.keySet());
         keys.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder sb = new StringBuilder("(?:");
+        // a first-character guard lets the regex engine reject most positions without trying every surface
+        java.util.TreeSet<Character> first = new java.util.TreeSet<>();
+        for (String k : keys) {
+            char c = k.charAt(0);
+            first.add(Character.toLowerCase(c));
+            first.add(Character.toUpperCase(c));
+        }
+        StringBuilder sb = new StringBuilder("(?=[");
+        for (char c : first) {
+            if (!Character.isLetterOrDigit(c)) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        sb.append("])(?:");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
                 sb.append('|');

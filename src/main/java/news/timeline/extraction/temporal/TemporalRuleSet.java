@@ -32,6 +32,10 @@ import java.util.regex.PatternSyntaxException;
 final class TemporalRuleSet {
 
     static final String DIGIT = "digit";
+    /** A four-digit number that can be a year (1500-2099). */
+    static final String YEARNUM = "yearnum";
+    private static final Set<String> NOT_TRIGGERS = Set.of("the", "of", "a", "an", "and", "day", "new", "eve",
+            "in", "to", "s", "at", "on", "than", "more", "less", "least", "most", "up", "no", "year");
     private static final Pattern REF = Pattern.compile("%([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -39,11 +43,18 @@ final class TemporalRuleSet {
     final List<TemporalRule> rules;
     /** Lower-case word to the trigger categories it belongs to (lexicon names and literal trigger words). */
     final Map<String, Set<String>> triggerIndex;
+    /**
+     * Common words that only complete a trigger group ("before" in {@code dunit+before}): they do not open a
+     * window of their own, they are noted in the window they fall into.
+     */
+    final Map<String, Set<String>> secondaryIndex;
 
-    private TemporalRuleSet(Map<String, Lexicon> lexicons, List<TemporalRule> rules, Map<String, Set<String>> triggerIndex) {
+    private TemporalRuleSet(Map<String, Lexicon> lexicons, List<TemporalRule> rules, Map<String, Set<String>> triggerIndex,
+                            Map<String, Set<String>> secondaryIndex) {
         this.lexicons = lexicons;
         this.rules = rules;
         this.triggerIndex = triggerIndex;
+        this.secondaryIndex = secondaryIndex;
     }
 
     static TemporalRuleSet load(String dir) {
@@ -87,28 +98,46 @@ final class TemporalRuleSet {
         }
         List<TemporalRule> rules = parseRules(read(base + "rules.txt"), named, lexicons, expanded);
         Map<String, Set<String>> index = new HashMap<>();
+        Map<String, Set<String>> secondary = new HashMap<>();
         Set<String> lexTriggers = new HashSet<>();
+        Set<String> alone = new HashSet<>();
         for (TemporalRule r : rules) {
-            for (String t : r.triggers()) {
-                if (lexicons.containsKey(t)) {
-                    lexTriggers.add(t);
-                } else if (!t.equals(DIGIT)) {
-                    index.computeIfAbsent(t, k -> new HashSet<>()).add(t);
+            for (Set<String> g : r.triggers()) {
+                if (g.size() == 1) {
+                    alone.addAll(g);
+                }
+            }
+        }
+        for (TemporalRule r : rules) {
+            for (Set<String> g : r.triggers()) {
+                for (String t : g) {
+                    if (lexicons.containsKey(t)) {
+                        lexTriggers.add(t);
+                    } else if (!t.equals(DIGIT) && !t.equals(YEARNUM)) {
+                        boolean onlyCompletes = g.size() > 1 && !alone.contains(t)
+                                && g.stream().anyMatch(o -> !o.equals(t) && (lexicons.containsKey(o) || o.equals(DIGIT) || o.equals(YEARNUM)));
+                        (onlyCompletes ? secondary : index).computeIfAbsent(t, k -> new HashSet<>()).add(t);
+                    }
                 }
             }
         }
         for (String name : lexTriggers) {
             for (String surface : lexicons.get(name).entries().keySet()) {
-                for (String w : surface.split("[^\\p{L}]+")) {
-                    if (!w.isEmpty()) {
+                String[] words = surface.split("[^\\p{L}]+");
+                for (String w : words) {
+                    // function words of multi-word surfaces ("the fourth of july") would open windows everywhere
+                    if (!w.isEmpty() && (words.length == 1 || !NOT_TRIGGERS.contains(w))) {
                         index.computeIfAbsent(w, k -> new HashSet<>()).add(name);
                     }
                 }
             }
         }
+        secondary.keySet().removeAll(index.keySet());
         Map<String, Set<String>> frozen = new HashMap<>();
         index.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-        return new TemporalRuleSet(Map.copyOf(lexicons), List.copyOf(rules), Map.copyOf(frozen));
+        Map<String, Set<String>> frozenSecondary = new HashMap<>();
+        secondary.forEach((k, v) -> frozenSecondary.put(k, Set.copyOf(v)));
+        return new TemporalRuleSet(Map.copyOf(lexicons), List.copyOf(rules), Map.copyOf(frozen), Map.copyOf(frozenSecondary));
     }
 
     private static List<TemporalRule> parseRules(List<Line> lines, Map<String, String> named,
@@ -147,8 +176,10 @@ final class TemporalRuleSet {
         Line typeLine = null;
         Line valueLine = null;
         Line modLine = null;
-        Set<String> triggers = new LinkedHashSet<>();
+        List<Set<String>> triggers = new ArrayList<>();
         int priority = 0;
+        int spanGroup = 0;
+        Line spanLine = null;
         List<Line> exampleLines = new ArrayList<>();
         for (Line l : block.subList(1, block.size())) {
             String key = key(l);
@@ -158,8 +189,9 @@ final class TemporalRuleSet {
                 case "value" -> valueLine = l;
                 case "mod" -> modLine = l;
                 case "trigger" -> {
+                    // alternatives separated by spaces; "a+b" needs both a and b near each other
                     for (String t : value(l).split("[,\\s]+")) {
-                        triggers.add(t.toLowerCase(Locale.ROOT));
+                        triggers.add(Set.of(t.toLowerCase(Locale.ROOT).split("\\+")));
                     }
                 }
                 case "priority" -> {
@@ -170,7 +202,15 @@ final class TemporalRuleSet {
                     }
                 }
                 case "example" -> exampleLines.add(l);
-                default -> throw l.error("unknown key '" + key + "' (expected pattern, type, value, mod, trigger, priority, example)");
+                case "span" -> {
+                    spanLine = l;
+                    try {
+                        spanGroup = Integer.parseInt(value(l));
+                    } catch (NumberFormatException e) {
+                        throw l.error("span must be a group number");
+                    }
+                }
+                default -> throw l.error("unknown key '" + key + "' (expected pattern, span, type, value, mod, trigger, priority, example)");
             }
         }
         if (patternLine == null || typeLine == null) {
@@ -190,6 +230,9 @@ final class TemporalRuleSet {
             throw patternLine.error("bad pattern: " + e.getDescription());
         }
         int groups = p.matcher("").groupCount();
+        if (spanGroup > groups) {
+            throw spanLine.error("span refers to group " + spanGroup + " but the pattern has " + groups);
+        }
         TimexType type = null;
         String typeName = value(typeLine);
         if (!typeName.equals("NONE")) {
@@ -233,7 +276,7 @@ final class TemporalRuleSet {
                 throw l.error(e.getMessage());
             }
         }
-        return new TemporalRule(id, head.where(), p, type, value, mod, Set.copyOf(triggers), priority, List.copyOf(examples));
+        return new TemporalRule(id, head.where(), p, spanGroup, type, value, mod, List.copyOf(triggers), priority, List.copyOf(examples));
     }
 
     private static String expand(String rx, Map<String, String> named, Map<String, Lexicon> lexicons,

@@ -14,6 +14,11 @@ enum Tense {
 
     static Tense around(String text, int start, int end, Lexicon cues) {
         int from = sentenceStart(text, start);
+        // "by February", "until Monday": a deadline right before the expression points ahead
+        String adjacent = cues.lookup(previousWord(text, from, start));
+        if ("FUTURE_ADJACENT".equals(adjacent)) {
+            return FUTURE;
+        }
         // nearest cue before the expression
         int i = start;
         while (i > from) {
@@ -32,8 +37,8 @@ enum Tense {
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
-                if (aux.equals("be")) {
-                    return FUTURE;
+                if (aux.equals("be") || aux.equals("is") || aux.equals("are")) {
+                    return FUTURE; // "will be held", "is scheduled", "are expected"
                 }
                 if (aux.equals("been") || aux.equals("being")) {
                     t = NONE;
@@ -82,6 +87,7 @@ enum Tense {
     static Tense of(String word, Lexicon cues) {
         String w = word.toLowerCase(Locale.ROOT);
         String c = cues.lookup(w);
+        boolean capitalized = Character.isUpperCase(word.charAt(0));
         if (c != null) {
             return switch (c) {
                 case "PAST" -> PAST;
@@ -90,7 +96,8 @@ enum Tense {
                 default -> NONE;
             };
         }
-        if (w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+        // "-ed" marks a past form, but not in names ("United", "Red Cross")
+        if (!capitalized && w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
             return PAST;
         }
         return NONE;
@@ -100,7 +107,7 @@ enum Tense {
         int lim = Math.max(0, pos - REACH);
         for (int i = pos - 1; i > lim; i--) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && endsSentence(text, i)) {
                 return i + 1;
             }
             if (c == '\n' && text.charAt(i - 1) == '\n') {
@@ -110,11 +117,21 @@ enum Tense {
         return lim;
     }
 
+    /** A stop followed by closing quotes and then a space or the end ends a sentence ("... failed.'' He"). */
+    private static boolean endsSentence(String text, int i) {
+        int j = i + 1;
+        while (j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"' || text.charAt(j) == '\u201D'
+                || text.charAt(j) == '\u2019' || text.charAt(j) == ')')) {
+            j++;
+        }
+        return j == text.length() || Character.isWhitespace(text.charAt(j));
+    }
+
     private static int sentenceEnd(String text, int pos) {
         int lim = Math.min(text.length(), pos + REACH);
         for (int i = pos; i < lim; i++) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+            if ((c == '.' || c == '!' || c == '?' || c == ';') && endsSentence(text, i)) {
                 return i;
             }
             if (c == '\n' && i + 1 < lim && text.charAt(i + 1) == '\n') {

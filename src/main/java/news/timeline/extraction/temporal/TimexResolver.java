@@ -12,16 +12,18 @@ import java.util.Set;
  *   &#64;rel ANCHOR UNIT N [SUFFIX]        the anchor at UNIT granularity, moved N units   ("last year")
  *   &#64;shift ANCHOR UNIT N [SUFFIX]      the anchor at its own granularity, moved N units ("a year earlier")
  *   &#64;weekday DIR D [SUFFIX]            weekday D (1 = Monday)                          ("on Friday")
+ *   &#64;weekend DIR                       the weekend, as its week                         ("over the weekend")
  *   &#64;month DIR M [SUFFIX]              month M of the year DIR points to                ("in June")
  *   &#64;monthday DIR M D [SUFFIX]         day D of month M                                 ("June 5")
  *   &#64;quarter DIR Q | &#64;half DIR H | &#64;season DIR S                                     ("the third quarter")
  * </pre>
  * ANCHOR is {@code dct} or {@code ref}; UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
- * {@code this} or {@code next}. One resolver serves one document: it remembers the narrative date.
+ * {@code this}, {@code next} or {@code past} (on or before the reference). A trailing {@code ~G} asks for
+ * granularity G. One resolver serves one document: it remembers the narrative date.
  */
 final class TimexResolver {
 
-    private static final Set<String> DIRECTIVES = Set.of("rel", "shift", "weekday", "month", "monthday", "quarter", "half", "season");
+    private static final Set<String> DIRECTIVES = Set.of("rel", "shift", "weekday", "weekend", "holiday", "month", "monthday", "quarter", "half", "season");
 
     record Resolved(String value, Anchoring anchoring) {
     }
@@ -64,14 +66,16 @@ final class TimexResolver {
 
     Resolved resolve(String value, Tense tense) {
         if (!value.startsWith("@")) {
-            return new Resolved(value, Anchoring.NONE);
+            return new Resolved(value.startsWith("P") ? Durations.normalize(value) : value, Anchoring.NONE);
         }
         String[] a = value.substring(1).trim().split("\\s+");
         try {
             return switch (a[0]) {
                 case "rel" -> rel(a, false);
                 case "shift" -> rel(a, true);
-                case "weekday" -> new Resolved(weekday(dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
+                case "weekday" -> new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
+                case "weekend" -> new Resolved(weekend(a[1], tense), Anchoring.REFERENCE);
+                case "holiday" -> holiday(a, tense);
                 case "month" -> named(a, tense, Tense.NONE, CalendarPoint.Unit.MONTH, Integer.parseInt(a[2]));
                 case "quarter" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.QUARTER, Integer.parseInt(a[2]));
                 case "half" -> named(a, tense, Tense.PAST, CalendarPoint.Unit.HALF, Integer.parseInt(a[2]));
@@ -93,14 +97,48 @@ final class TimexResolver {
             return new Resolved(a[3].startsWith("-") ? "PAST_REF" : "FUTURE_REF", Anchoring.REFERENCE);
         }
         long n = Long.parseLong(a[3].startsWith("+") ? a[3].substring(1) : a[3]);
+        // an optional "~G" asks for the result at granularity G ("the year-ago quarter")
+        CalendarPoint.Unit at = null;
+        int next = 4;
+        long fallbackShift = 0;
+        if (a.length > 4 && a[4].startsWith("~")) {
+            at = CalendarPoint.Unit.of(a[4].substring(1));
+            next = 5;
+            // "?N": when the narrative cannot name the period, the reference's period moved N ("the quarter"
+            // in an earnings story is the one just reported)
+            if (a.length > 5 && a[5].startsWith("?")) {
+                fallbackShift = Long.parseLong(a[5].substring(1));
+                next = 6;
+            }
+        }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (at != null && anchor.unit().ordinal() > at.ordinal()) {
+            anchor = dct; // the narrative date is too coarse to name that period
+        }
+        if (anchor == dct && at != null) {
+            n += fallbackShift;
+        }
         CalendarPoint p;
-        if (keepGranularity && anchor != dct) {
-            p = anchor.plus(unit, n);
+        if (at != null) {
+            p = anchor.coarsen(at).plus(unit, n);
+        } else if (keepGranularity && anchor != dct) {
+            p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
         } else {
             p = anchor.coarsen(unit).plus(unit, n);
         }
-        return new Resolved(p.value() + suffix(a, 4), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+        return new Resolved(p.value() + suffix(a, next), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+    }
+
+    /**
+     * Whether "a year earlier" keeps its anchor's granularity: a quarter, half or season stays one (the
+     * year-ago quarter), a day or month named in passing does not (TimeBank annotates the year).
+     */
+    private static boolean keepable(CalendarPoint.Unit anchor, CalendarPoint.Unit shift) {
+        if (anchor.ordinal() >= shift.ordinal()) {
+            return true;
+        }
+        return shift == CalendarPoint.Unit.YEAR && (anchor == CalendarPoint.Unit.QUARTER
+                || anchor == CalendarPoint.Unit.HALF || anchor == CalendarPoint.Unit.SEASON);
     }
 
     private static String suffix(String[] a, int i) {
@@ -109,14 +147,14 @@ final class TimexResolver {
 
     private static Tense dir(String d, Tense tense, Tense fallback) {
         return switch (d) {
-            case "last" -> Tense.PAST;
+            case "last", "past" -> Tense.PAST;
             case "next" -> Tense.FUTURE;
             case "this" -> Tense.PRESENT;
             default -> tense == Tense.PAST || tense == Tense.FUTURE ? tense : fallback;
         };
     }
 
-    private String weekday(Tense dir, int dow) {
+    private String weekday(String word, Tense dir, int dow) {
         LocalDate d = reference.date();
         int today = d.getDayOfWeek().getValue();
         LocalDate r;
@@ -125,7 +163,32 @@ final class TimexResolver {
             case PRESENT -> r = d.with(DayOfWeek.of(dow));
             default -> r = d.minusDays(Math.floorMod(today - dow, 7));
         }
+        // "last Friday" on a Friday is a week ago, "next Friday" a week ahead
+        if (r.equals(d) && word.equals("last")) {
+            r = r.minusDays(7);
+        } else if (r.equals(d) && word.equals("next")) {
+            r = r.plusDays(7);
+        }
         return r.toString();
+    }
+
+    /** The weekend (its Saturday's week, {@code YYYY-Www-WE}) on the side DIR points to; past by default. */
+    private String weekend(String word, Tense tense) {
+        LocalDate d = reference.date();
+        int today = d.getDayOfWeek().getValue();
+        LocalDate saturday;
+        Tense dir = dir(word, tense, Tense.PAST);
+        if (dir == Tense.FUTURE) {
+            saturday = today == 7 ? d.plusDays(6) : d.plusDays(6 - today);
+        } else if (dir == Tense.PRESENT) {
+            saturday = d.with(DayOfWeek.SATURDAY);
+        } else {
+            saturday = today >= 6 ? d.with(DayOfWeek.SATURDAY) : d.minusDays(today + 1);
+            if (word.equals("last") && today >= 6) {
+                saturday = saturday.minusDays(7);
+            }
+        }
+        return CalendarPoint.of(saturday, CalendarPoint.Unit.WEEK).value() + "-WE";
     }
 
     /** "last June", "the third quarter": the occurrence nearest the reference on the side DIR points to. */
@@ -207,6 +270,28 @@ final class TimexResolver {
             return dist * 3;
         }
         return dist;
+    }
+
+    /** A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. */
+    private Resolved holiday(String[] a, Tense tense) {
+        Tense d = dir(a[1], tense, Tense.NONE);
+        LocalDate ref = reference.date();
+        LocalDate best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
+            LocalDate c = Holidays.in(a[2], y);
+            long diff = c.toEpochDay() - ref.toEpochDay();
+            if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0
+                    || d == Tense.PAST && diff > 0 || d == Tense.FUTURE && diff < 0) {
+                continue; // a holiday is a year away at most: the tense decides the side
+            }
+            long score = weigh(diff, d);
+            if (score < bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return new Resolved(best.toString(), Anchoring.REFERENCE);
     }
 
     private static LocalDate safeDate(int y, int m, int d) {

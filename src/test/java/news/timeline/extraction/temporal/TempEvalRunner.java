@@ -14,8 +14,13 @@ import java.util.Map;
  * Tags a docs.jsonl written by {@code extract_gold.py} (one {"doc","dct","text"} object per line) with the
  * rule-based tagger, each document against its DCT, and writes score.py's system JSON with code-point offsets.
  * <pre>
- * java -cp target/classes:target/test-classes news.timeline.extraction.temporal.TempEvalRunner docs.jsonl system.json
+ * python3 ../shared/tools/tempeval/extract_gold.py ../shared/corpora/tempeval3-train --jsonl /tmp/train.jsonl --gold-json /tmp/train-gold.json
+ * ./mvnw -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *     -Dexec.mainClass=news.timeline.extraction.temporal.TempEvalRunner -Dexec.classpathScope=test \
+ *     -Dexec.args="/tmp/train.jsonl /tmp/system.json"
+ * python3 ../shared/tools/tempeval/score.py ../shared/corpora/tempeval3-train /tmp/system.json --errors
  * </pre>
+ * (or, after test-compile: {@code java -cp target/classes:target/test-classes ...TempEvalRunner IN OUT}).
  */
 public final class TempEvalRunner {
 

@@ -1,0 +1,32 @@
+package news.timeline.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static news.timeline.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.anyOf;
+
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void documentsEveryCrudEndpoint() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("tags.name", hasItems("Actors", "Events", "Agreements"))
+                .body("paths.'/api/v1/actors'.post.summary", equalTo("Create an actor"))
+                .body("paths.'/api/v1/actors/{actor}/merge'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/v1/events/{id}'.patch.summary", notNullValue())
+                .body("paths.'/api/v1/agreements/{id}'.delete.responses.'404'", notNullValue())
+                .body("components.schemas.EventInput.properties.type.enum", hasItems("meeting", "military_action", "other"))
+                .body("components.schemas.DateValue.oneOf.size()", equalTo(2));
+    }
+}
