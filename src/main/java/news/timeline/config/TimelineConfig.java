@@ -23,9 +23,24 @@ public interface TimelineConfig {
     }
 
     interface Imports {
-        /** Largest import upload, in bytes (TIMELINE_IMPORT_MAX_BYTES). */
+        /** Largest import upload, in bytes (TIMELINE_IMPORT_MAX_BYTES); also enforced while a chunked body streams in. */
         @WithDefault("1073741824")
         long maxBytes();
+
+        /** Records per transaction. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** Longest accepted line (or CSV record) in bytes; longer ones are rejected alone. */
+        @WithDefault("1048576")
+        int maxLineBytes();
+
+        /** Errors listed in a report; the rest are only counted. */
+        @WithDefault("100")
+        int maxErrors();
+
+        /** Where async imports keep the uploaded body until the job has read it (default: the temp directory). */
+        Optional<String> spoolDirectory();
     }
 
     interface Api {

@@ -1,0 +1,250 @@
+package news.timeline.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.timeline.config.TimelineConfig;
+import news.timeline.web.ApiProblem;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * Bulk imports of events: reads the body as it streams in, one format reader per input format, and stores it in
+ * batches of {@code timeline.imports.batch-size} records, each batch its own transaction. A record that is bad
+ * is reported and skipped before anything is written; an interrupted import loses at most the batch in flight,
+ * which a rerun stores (reruns answer {@code unchanged} for what is already there).
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
+
+    /** How one import runs: format, the external source its ids belong to, dry run. */
+    record Options(ImportFormat format, String source, boolean dryRun) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final TimelineConfig.Imports config;
+    private final ImportJobs jobs;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "timeline-import-job");
+        t.setDaemon(true);
+        return t;
+    });
+    /** One writer thread per running import (see {@link BatchPipeline}). */
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "timeline-import-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.config = config.imports();
+        this.jobs = jobs;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // load the mapping tables now: a broken table fails the start, not the first import
+        if (GdeltEventReader.cameo("01") == null || AcledEventReader.type("Battles", null) == null) {
+            throw new IllegalStateException("the CAMEO or ACLED mapping table lacks its root rows");
+        }
+        int n = jobs.abandonUnfinished(clock.instant());
+        if (n > 0) {
+            LOG.warnf("%d import job(s) were left unfinished by the last run and are marked failed", n);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        background.shutdownNow();
+        writers.shutdownNow();
+    }
+
+    static Options options(String format, String contentType, String source, boolean dryRun) {
+        ImportFormat f = ImportFormat.of(format, contentType);
+        String s = switch (f) {
+            case GDELT -> "gdelt";
+            case ACLED -> "acled";
+            default -> source == null || source.isBlank() ? "import" : source.trim();
+        };
+        if (!SOURCE.matcher(s).matches()) {
+            throw ApiProblem.invalid("source", "must be 1 to 32 lower-case letters, digits, '.', '_' or '-'");
+        }
+        return new Options(f, s, dryRun);
+    }
+
+    long maxBytes() {
+        return config.maxBytes();
+    }
+
+    /** Imports {@code body} now and reports what happened. */
+    ImportReport importNow(InputStream body, Options options) {
+        ImportTally tally = new ImportTally(options.format().apiName(), options.dryRun(), config.maxErrors());
+        try {
+            run(new LimitedInputStream(body, maxBytes()), options, tally, () -> { });
+        } catch (BodyTooLarge e) {
+            drain(body);
+            ImportReport r = tally.report();
+            throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body is larger than the import limit of "
+                    + e.limit + " bytes (timeline.imports.max-bytes); " + r.received() + " records were read and "
+                    + (r.created() + r.updated() + r.unchanged()) + " stored before the limit, none of them in part. "
+                    + "Split the file and rerun: stored records answer unchanged", null);
+        } catch (IOException e) {
+            ImportReport r = tally.report();
+            LOG.infof("import stopped after %d records: the body could not be read (%s)", r.received(), e.getMessage());
+            throw new ApiProblem(400, "body-unreadable", "Body unreadable", "the body stopped before its end after "
+                    + r.received() + " records; the batches before that are stored whole, rerun the import to complete it", null);
+        }
+        return tally.report();
+    }
+
+    /**
+     * Reads and drops what the client still sends (within reason), so that it is listening when the 413 comes:
+     * an HTTP/1.1 client that is still writing when the server closes gets a reset instead of the answer.
+     */
+    private static void drain(InputStream body) {
+        byte[] sink = new byte[64 * 1024];
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long drained = 0;
+        try {
+            int n;
+            while ((n = body.read(sink)) >= 0 && drained < 256L * 1024 * 1024 && System.nanoTime() < deadline) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // the client gave up: nothing to answer
+        }
+    }
+
+    /**
+     * Spools {@code body} to a file (the request cannot outlive its connection) and imports it in the background.
+     */
+    ImportJob startJob(InputStream body, Options options) throws IOException {
+        Path dir = config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "timeline-imports"));
+        Files.createDirectories(dir);
+        UUID id = UUID.randomUUID();
+        Path spool = dir.resolve(id + ".upload");
+        try {
+            Files.copy(new LimitedInputStream(body, maxBytes()), spool);
+        } catch (BodyTooLarge e) {
+            Files.deleteIfExists(spool);
+            throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body is larger than the import limit of "
+                    + e.limit + " bytes (timeline.imports.max-bytes); nothing was imported", null);
+        } catch (IOException e) {
+            Files.deleteIfExists(spool);
+            throw new ApiProblem(400, "body-unreadable", "Body unreadable", "the body stopped before its end; nothing was imported", null);
+        }
+        jobs.create(id, options.format(), options.dryRun(), clock.instant());
+        background.submit(() -> runJob(id, spool, options));
+        return jobs.find(id).orElseThrow();
+    }
+
+    ImportJob job(UUID id) {
+        return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("import job", id.toString()));
+    }
+
+    private void runJob(UUID id, Path spool, Options options) {
+        ImportTally tally = new ImportTally(options.format().apiName(), options.dryRun(), config.maxErrors());
+        try (InputStream in = Files.newInputStream(spool)) {
+            jobs.started(id, clock.instant());
+            long[] last = {0};
+            run(in, options, tally, () -> {
+                long now = System.nanoTime();
+                if (now - last[0] > 500_000_000L) {
+                    last[0] = now;
+                    jobs.progress(id, tally.report());
+                }
+            });
+            jobs.finished(id, tally.report(), "succeeded", null, clock.instant());
+        } catch (ApiProblem p) {
+            jobs.finished(id, tally.report(), "failed", p.getMessage(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("import job " + id + " failed", e);
+            jobs.finished(id, tally.report(), "failed", "the import stopped: the error is logged; rerunning it is safe", clock.instant());
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                LOG.warnf("cannot delete spooled import %s", spool);
+            }
+        }
+    }
+
+    private void run(InputStream body, Options options, ImportTally tally, Runnable afterBatch) throws IOException {
+        long started = System.nanoTime();
+        // no BufferedInputStream: it keeps reading while available() > 0, and the request stream's available()
+        // answers Content-Length, so it would wait for bytes not yet sent; the readers buffer themselves
+        RecordReader reader = reader(body, options);
+        BulkEventWriter writer = new BulkEventWriter(dataSource, clock, options.dryRun());
+        BatchPipeline pipeline = new BatchPipeline(writers, writer, tally, afterBatch);
+        int batchSize = Math.max(1, config.batchSize());
+        List<ImportRecord> batch = new ArrayList<>(batchSize);
+        Set<String> keys = new HashSet<>();
+        try {
+            RecordReader.Item item;
+            while ((item = reader.next()) != null) {
+                tally.received();
+                if (item.problem() != null) {
+                    tally.reject(item.line(), item.problem());
+                    continue;
+                }
+                // the same record twice in one batch: the later one must see the earlier one stored
+                if (!keys.add(BulkEventWriter.key(item.record()))) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    keys.clear();
+                    keys.add(BulkEventWriter.key(item.record()));
+                }
+                batch.add(item.record());
+                if (batch.size() >= batchSize) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    keys.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                pipeline.submit(batch);
+            }
+        } finally {
+            // what was read whole is stored whole, even when the body broke off after it
+            pipeline.finish();
+            ImportReport r = tally.report();
+            LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writer: %s",
+                    options.format().apiName(), options.dryRun() ? ", dry run" : "", r.received(),
+                    (System.nanoTime() - started) / 1_000_000, r.created(), r.updated(), r.unchanged(), r.rejected(),
+                    writer.timings());
+        }
+    }
+
+    private RecordReader reader(InputStream in, Options options) throws IOException {
+        int maxLine = Math.max(1024, config.maxLineBytes());
+        NativeEventMapper mapper = new NativeEventMapper(options.source());
+        return switch (options.format()) {
+            case NDJSON -> new NdjsonEventReader(new LineReader(in, maxLine), json, mapper);
+            case CSV -> new CsvEventReader(new LineReader(in, maxLine), json, mapper);
+            case JSON -> new JsonArrayEventReader(in, json, mapper);
+            case GDELT -> new GdeltEventReader(new LineReader(in, maxLine));
+            case ACLED -> new AcledEventReader(new LineReader(in, maxLine));
+        };
+    }
+}
