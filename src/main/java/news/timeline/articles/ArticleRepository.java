@@ -56,17 +56,19 @@ class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
     }
 
     void addActorSource(UUID actorId, UUID articleId, String quote, int start, int end, String ruleId, String version) {
-        getEntityManager().createNativeQuery("insert into actor_sources (id, actor_id, article_id, quote, start_offset, end_offset, "
-                        + "rule_id, extractor_version, created_at) values (:id, :actor, :article, :q, :s, :e, :r, :v, now())")
-                .setParameter("id", UUID.randomUUID()).setParameter("actor", actorId).setParameter("article", articleId)
-                .setParameter("q", quote).setParameter("s", start).setParameter("e", end).setParameter("r", ruleId)
-                .setParameter("v", version).executeUpdate();
+        addSource("actor_sources", "actor_id", actorId, articleId, quote, start, end, ruleId, version);
     }
 
     void addAgreementSource(UUID agreementId, UUID articleId, String quote, int start, int end, String ruleId, String version) {
-        getEntityManager().createNativeQuery("insert into agreement_sources (id, agreement_id, article_id, quote, start_offset, "
-                        + "end_offset, rule_id, extractor_version, created_at) values (:id, :ag, :article, :q, :s, :e, :r, :v, now())")
-                .setParameter("id", UUID.randomUUID()).setParameter("ag", agreementId).setParameter("article", articleId)
+        addSource("agreement_sources", "agreement_id", agreementId, articleId, quote, start, end, ruleId, version);
+    }
+
+    /** Provenance row of a fact found in an article; {@code table} and {@code factColumn} are constants of this class. */
+    private void addSource(String table, String factColumn, UUID factId, UUID articleId, String quote, int start, int end,
+                           String ruleId, String version) {
+        getEntityManager().createNativeQuery("insert into " + table + " (id, " + factColumn + ", article_id, quote, start_offset, "
+                        + "end_offset, rule_id, extractor_version, created_at) values (:id, :fact, :article, :q, :s, :e, :r, :v, now())")
+                .setParameter("id", UUID.randomUUID()).setParameter("fact", factId).setParameter("article", articleId)
                 .setParameter("q", quote).setParameter("s", start).setParameter("e", end).setParameter("r", ruleId)
                 .setParameter("v", version).executeUpdate();
     }

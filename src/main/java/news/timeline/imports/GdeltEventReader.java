@@ -55,13 +55,10 @@ final class GdeltEventReader implements RecordReader {
 
     @Override
     public Item next() throws IOException {
-        LineReader.Line line;
-        do {
-            line = lines.next();
-            if (line == null) {
-                return null;
-            }
-        } while (line.problem() == null && line.text().isBlank());
+        LineReader.Line line = lines.nextNonBlank();
+        if (line == null) {
+            return null;
+        }
         if (line.problem() != null) {
             return Item.rejected(line.number(), line.problem());
         }

@@ -38,6 +38,15 @@ final class LineReader {
     }
 
     /** The next line, or null at the end of the stream. */
+    /** The next line that is not blank (a line with a problem counts, so it is reported), or null at the end. */
+    Line nextNonBlank() throws IOException {
+        Line line;
+        do {
+            line = next();
+        } while (line != null && line.problem() == null && line.text().isBlank());
+        return line;
+    }
+
     Line next() throws IOException {
         int length = 0;
         boolean tooLong = false;
