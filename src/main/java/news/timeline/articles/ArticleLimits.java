@@ -1,6 +1,6 @@
 package news.timeline.articles;
 
-/** Size limits for submitted text; the HTTP layer caps whole bodies separately (TIMELINE_MAX_BODY_SIZE). */
+/** Size limits for submitted text; the HTTP layer caps whole bodies separately (TIMELINE_MAX_BODY_BYTES). */
 final class ArticleLimits {
 
     static final int MAX_TEXT_CHARS = 1_000_000;

@@ -17,7 +17,7 @@ public interface TimelineConfig {
     Imports imports();
 
     interface Http {
-        /** Largest request body outside imports, in bytes (TIMELINE_MAX_BODY_SIZE). */
+        /** Largest request body outside imports, in bytes (TIMELINE_MAX_BODY_BYTES). */
         @WithDefault("10485760")
         long maxBodyBytes();
     }
