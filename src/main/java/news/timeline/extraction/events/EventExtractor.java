@@ -671,6 +671,7 @@ public final class EventExtractor {
         // undated nouns and headings only join an event told elsewhere
         for (EventMention m : later) {
             EventGroup best = null;
+            int bestShared = -1;
             for (EventGroup g : groups) {
                 if (!g.type.family().equals(m.rule.type().family())) {
                     continue;
@@ -680,9 +681,20 @@ public final class EventExtractor {
                 if (!before) {
                     continue;
                 }
-                if (m.participants.isEmpty() || overlap(g.participants, m.participants) > 0) {
-                    if (best == null || (m.heading ? g.mentions.size() > best.mentions.size() : true)) {
+                // "their talks on Friday" cannot be last year's summit: a dated anaphor keeps to its date
+                if (m.date != null && !m.heading && !datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
+                    continue;
+                }
+                int shared = overlap(g.participants, m.participants);
+                if (m.participants.isEmpty() || shared > 0) {
+                    // the happening that shares most of the named actors; among equals the one told last before
+                    // this sentence (or, for a heading, the one told most)
+                    boolean better = best == null || shared > bestShared
+                            || (shared == bestShared && (m.heading ? g.mentions.size() > best.mentions.size()
+                            : lastBefore(g, m) >= lastBefore(best, m)));
+                    if (better) {
                         best = g;
+                        bestShared = shared;
                     }
                 }
             }
@@ -698,6 +710,18 @@ public final class EventExtractor {
             }
         }
         return groups;
+    }
+
+    /** The index of the group's last sentence before the mention's, or -1. */
+    private static int lastBefore(EventGroup g, EventMention m) {
+        int last = -1;
+        for (EventMention x : g.mentions) {
+            int i = x.sentence.index();
+            if (i < m.sentence.index() && i > last) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     private static boolean compatible(EventGroup g, EventMention m) {

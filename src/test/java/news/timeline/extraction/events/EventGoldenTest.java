@@ -52,6 +52,10 @@ class EventGoldenTest {
             if (x.hasNonNull("minSources")) {
                 assertThat(match.sources()).hasSizeGreaterThanOrEqualTo(x.get("minSources").asInt());
             }
+            if (x.hasNonNull("maxSources")) {
+                // quotes about another happening ("their talks on Friday") stay out of this one
+                assertThat(match.sources()).as("sources of %s %s", type, date).hasSizeLessThanOrEqualTo(x.get("maxSources").asInt());
+            }
         }
         if (c.hasNonNull("maxEvents")) {
             assertThat(r.events()).as("events %s", found).hasSizeLessThanOrEqualTo(c.get("maxEvents").asInt());
