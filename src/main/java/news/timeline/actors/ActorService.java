@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventService;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
@@ -43,16 +44,18 @@ public class ActorService {
     private final EventService events;
     private final AgreementService agreements;
     private final ChangeLog changes;
+    private final WriteLocks locks;
     private final InputValidator validator;
     private final Clock clock;
 
     ActorService(ActorRepository actors, AffiliationRepository affiliations, EventService events,
-                 AgreementService agreements, ChangeLog changes, InputValidator validator, Clock clock) {
+                 AgreementService agreements, ChangeLog changes, WriteLocks locks, InputValidator validator, Clock clock) {
         this.actors = actors;
         this.affiliations = affiliations;
         this.events = events;
         this.agreements = agreements;
         this.changes = changes;
+        this.locks = locks;
         this.validator = validator;
         this.clock = clock;
     }
@@ -143,6 +146,8 @@ public class ActorService {
      */
     @Transactional
     public ActorSummary resolveOrCreate(String name, String kind, String... aliases) {
+        // writers resolving the same new name (articles, imports) wait here instead of each creating it
+        locks.lock(nameLockKey(AliasNormalizer.normalize(name)));
         List<String> names = new ArrayList<>();
         names.add(name);
         if (aliases != null) {
@@ -162,6 +167,14 @@ public class ActorService {
         }
         ActorView created = create(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases)));
         return new ActorSummary(created.id(), created.slug(), created.name(), created.kind());
+    }
+
+    /**
+     * The transaction-scoped advisory lock every writer takes before creating an actor under this normalized name,
+     * so that concurrent writers (article ingest, imports) create it once.
+     */
+    public static String nameLockKey(String normalizedName) {
+        return "actor:" + normalizedName;
     }
 
     /** Summaries of the given actors in one query, keyed by id (unknown ids are left out). */

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
+import news.timeline.actors.AliasNormalizer;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.WriteLocks;
 import news.timeline.extraction.temporal.DateValue;
 import java.util.Set;
 import news.timeline.events.EventService;
@@ -43,15 +45,17 @@ public class AgreementService {
     private final ActorService actors;
     private final EventService events;
     private final ChangeLog changes;
+    private final WriteLocks locks;
     private final InputValidator validator;
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, ActorService actors, EventService events, ChangeLog changes,
-                     InputValidator validator, Clock clock) {
+                     WriteLocks locks, InputValidator validator, Clock clock) {
         this.agreements = agreements;
         this.actors = actors;
         this.events = events;
         this.changes = changes;
+        this.locks = locks;
         this.validator = validator;
         this.clock = clock;
     }
@@ -267,6 +271,8 @@ public class AgreementService {
     @Transactional
     public UUID resolveOrCreate(String name, String kind, List<String> aliases, List<UUID> parties, DateValue signed,
                                 List<String> clauses) {
+        // concurrent articles naming the same new agreement wait here instead of each creating it
+        locks.lock("agreement:" + AliasNormalizer.normalize(name));
         Instant now = now();
         for (AgreementEntity a : agreements.byName(name)) {
             Set<UUID> theirs = new HashSet<>();

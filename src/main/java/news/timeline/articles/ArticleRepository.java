@@ -20,18 +20,6 @@ class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
         return find("contentHash", hash).firstResultOptional();
     }
 
-    /** Serializes writers of the same article (same text or URL) until the end of the transaction. */
-    void lockArticle(String hash, String url) {
-        lock("article:" + hash);
-        if (url != null) {
-            lock("url:" + url);
-        }
-    }
-
-    void lock(String key) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", key).getSingleResult();
-    }
 
     @SuppressWarnings("unchecked")
     List<UUID> eventIdsOf(UUID articleId) {

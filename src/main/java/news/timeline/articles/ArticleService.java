@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.actors.AliasIndex;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.WriteLocks;
 import news.timeline.events.SourceInput;
 import news.timeline.extraction.ActorKind;
 import news.timeline.extraction.ArticleExtractor;
@@ -49,17 +50,19 @@ public class ArticleService {
     private final FactWriter facts;
     private final ArticleViews views;
     private final ChangeLog changes;
+    private final WriteLocks locks;
     private final AliasIndex aliasIndex;
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
     ArticleService(ArticleExtractor extractor, ArticleRepository articles, FactWriter facts, ArticleViews views,
-                   ChangeLog changes, AliasIndex aliasIndex) {
+                   ChangeLog changes, WriteLocks locks, AliasIndex aliasIndex) {
         this.extractor = extractor;
         this.articles = articles;
         this.facts = facts;
         this.views = views;
         this.changes = changes;
+        this.locks = locks;
         this.aliasIndex = aliasIndex;
         this.clock = Clock.systemUTC();
     }
@@ -109,7 +112,11 @@ public class ArticleService {
 
     @Transactional
     Submission store(Prepared p, ExtractionResult r) {
-        articles.lockArticle(p.hash(), p.url());
+        // writers of the same article (same text or URL) wait here until the first has committed
+        locks.lock("article:" + p.hash());
+        if (p.url() != null) {
+            locks.lock("url:" + p.url());
+        }
         Optional<ArticleEntity> twin = articles.findByUrlOrHash(p.url(), p.hash());
         if (twin.isPresent()) {
             return new Submission(false, stored(twin.get()));

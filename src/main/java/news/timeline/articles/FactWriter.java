@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.agreements.AgreementService;
+import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventInput;
 import news.timeline.events.EventService;
 import news.timeline.events.EventView;
@@ -20,20 +21,20 @@ import java.util.UUID;
 
 /**
  * Turns extracted facts into stored ones through the owning features' services, inside the caller's transaction.
- * Advisory locks per name make concurrent articles that mention the same new actor, agreement or happening wait
- * for each other instead of creating twins; an event another article already reported (same type, overlapping
- * date, same participants) gains a source instead of a duplicate.
+ * The services lock per name while resolving actors and agreements; here an advisory lock per happening makes
+ * concurrent articles reporting it wait for each other, so an event another article already reported (same type,
+ * overlapping date, same participants) gains a source instead of a duplicate.
  */
 @ApplicationScoped
 class FactWriter {
 
-    private final ArticleRepository articles;
+    private final WriteLocks locks;
     private final ActorService actors;
     private final EventService events;
     private final AgreementService agreements;
 
-    FactWriter(ArticleRepository articles, ActorService actors, EventService events, AgreementService agreements) {
-        this.articles = articles;
+    FactWriter(WriteLocks locks, ActorService actors, EventService events, AgreementService agreements) {
+        this.locks = locks;
         this.actors = actors;
         this.events = events;
         this.agreements = agreements;
@@ -44,7 +45,6 @@ class FactWriter {
         if (a.knownId() != null && actors.find(a.knownId()).isPresent()) {
             return UUID.fromString(a.knownId());
         }
-        articles.lock("actor:" + AliasNormalizer.normalize(a.name()));
         List<String> aliases = a.aliases().stream().filter(x -> isDistinctive(x, a.name())).map(String::strip).distinct().toList();
         return actors.resolveOrCreate(truncate(a.name(), 300), a.kind().apiName(), a.isoCode(), aliases).id();
     }
@@ -69,13 +69,12 @@ class FactWriter {
     }
 
     UUID resolveAgreement(ExtractedAgreement a, List<UUID> parties) {
-        articles.lock("agreement:" + AliasNormalizer.normalize(a.name()));
         return agreements.resolveOrCreate(a.name(), a.kind().apiName(), a.aliases(), parties, a.signed(), a.clauses());
     }
 
     /** The stored event for this happening: an earlier report of it with the same participants, or a new event. */
     UUID resolveEvent(ExtractedEvent e, List<UUID> participants, UUID agreementId, List<SourceInput> sources) {
-        articles.lock("event:" + e.type().apiName() + ":" + participants.stream().sorted().toList());
+        locks.lock("event:" + e.type().apiName() + ":" + participants.stream().sorted().toList());
         if (!participants.isEmpty()) {
             Set<UUID> wanted = new HashSet<>(participants);
             for (EventView same : events.findSimilar(e.type().apiName(), e.date(), participants)) {

@@ -1,5 +1,7 @@
 package news.timeline.imports;
 
+import news.timeline.actors.ActorService;
+
 import news.timeline.actors.AliasNormalizer;
 
 import java.sql.Array;
@@ -168,11 +170,11 @@ final class ActorResolver {
     }
 
     private void create(Connection c, Map<String, ImportRecord.ActorRef> toCreate, Instant now) throws SQLException {
-        // the lock article ingest takes too (articles/FactWriter), so neither creates a twin of the other's actor;
+        // the lock ActorService.resolveOrCreate takes too (article ingest), so neither creates a twin of the other's actor;
         // sorted keys: two imports lock in the same order and cannot deadlock on each other
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             for (String normalized : toCreate.keySet()) {
-                lock.setString(1, "actor:" + normalized);
+                lock.setString(1, ActorService.nameLockKey(normalized));
                 lock.executeQuery().close();
             }
         }
