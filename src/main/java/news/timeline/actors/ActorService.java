@@ -6,6 +6,7 @@ import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
 import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventService;
+import news.timeline.web.Ids;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
 import news.timeline.web.InputValidator;
@@ -197,7 +198,7 @@ public class ActorService {
             if (ref == null || ref.isBlank()) {
                 continue;
             }
-            UUID id = uuidOrNull(ref);
+            UUID id = Ids.parseOrNull(ref);
             if (id != null) {
                 ids.put(id, ref);
             } else {
@@ -361,7 +362,7 @@ public class ActorService {
         if (idOrSlug == null || idOrSlug.isBlank()) {
             return Optional.empty();
         }
-        UUID id = uuidOrNull(idOrSlug);
+        UUID id = Ids.parseOrNull(idOrSlug);
         return id != null ? actors.findByIdOptional(id) : actors.findBySlug(idOrSlug);
     }
 
@@ -407,7 +408,7 @@ public class ActorService {
     }
 
     private String checkedSlug(String slug, UUID self) {
-        if (uuidOrNull(slug) != null) {
+        if (Ids.parseOrNull(slug) != null) {
             throw ApiProblem.invalid("slug", "must not look like a UUID (ids and slugs share the URL)");
         }
         if (actors.slugTaken(slug, self)) {
@@ -419,7 +420,7 @@ public class ActorService {
     /** The slug of the name, with -2, -3... appended while it is taken. */
     private String uniqueSlug(String name) {
         String base = AliasNormalizer.slug(name);
-        if (uuidOrNull(base) != null) {
+        if (Ids.parseOrNull(base) != null) {
             base = "actor-" + base;
         }
         Set<String> taken = new HashSet<>(actors.slugsLike(base));
@@ -487,19 +488,9 @@ public class ActorService {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static UUID uuidOrNull(String s) {
-        if (s == null || s.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private static UUID parseUuid(String s, String field) {
-        UUID id = uuidOrNull(s);
+        UUID id = Ids.parseOrNull(s);
         if (id == null) {
             throw ApiProblem.invalid(field, "is not a cursor of this list; use the 'next' value of a previous page");
         }

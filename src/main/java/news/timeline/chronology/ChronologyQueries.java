@@ -1,5 +1,6 @@
 package news.timeline.chronology;
 
+import news.timeline.web.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.timeline.actors.ActorSummary;
 import news.timeline.events.EventView;
@@ -69,7 +70,7 @@ class ChronologyQueries {
     // ------------------------------------------------------------------ actors
 
     Optional<ActorSummary> actor(String idOrSlug) {
-        UUID id = uuidOrNull(idOrSlug);
+        UUID id = Ids.parseOrNull(idOrSlug);
         String sql = id != null ? "select id, slug, name, kind from actors where id = ?"
                 : "select id, slug, name, kind from actors where slug = ?";
         List<ActorSummary> found = query(sql, List.of(id != null ? id : idOrSlug), ChronologyQueries::actorSummary);
@@ -390,16 +391,6 @@ class ChronologyQueries {
         return t == null ? null : t.toInstant();
     }
 
-    private static UUID uuidOrNull(String s) {
-        if (s == null || s.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     // ------------------------------------------------------------------ jdbc
 

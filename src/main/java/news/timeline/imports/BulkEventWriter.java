@@ -1,5 +1,6 @@
 package news.timeline.imports;
 
+import news.timeline.web.Ids;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.extraction.temporal.Precision;
 import org.jboss.logging.Logger;
@@ -301,7 +302,7 @@ final class BulkEventWriter {
         for (Pending p : pending) {
             String key = key(p.record());
             if (!ids.containsKey(key)) {
-                UUID id = NativeEventMapper.parseUuid(p.record().externalId());
+                UUID id = Ids.parseOrNull(p.record().externalId());
                 if (id != null) {
                     candidates.put(id, key);
                 }

@@ -1,5 +1,6 @@
 package news.timeline.imports;
 
+import news.timeline.web.Ids;
 import com.fasterxml.jackson.databind.JsonNode;
 import news.timeline.extraction.temporal.DateValue;
 
@@ -115,7 +116,7 @@ final class NativeEventMapper {
             if (s.isEmpty()) {
                 throw new RecordProblem(f + ": is empty");
             }
-            UUID id = parseUuid(s);
+            UUID id = Ids.parseOrNull(s);
             return id != null ? new ImportRecord.ActorRef(id, null, null, null) : new ImportRecord.ActorRef(null, null, s, null);
         }
         if (!a.isObject()) {
@@ -206,14 +207,4 @@ final class NativeEventMapper {
         return v.asText();
     }
 
-    static UUID parseUuid(String s) {
-        if (s.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
