@@ -1,11 +1,15 @@
 package news.timeline.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import news.timeline.config.TimelineConfig;
+
+import java.util.List;
 
 /**
  * Answers an empty or over-large request with a 413 problem+json instead of cutting the connection. The body is read and
@@ -18,8 +22,11 @@ public class RequestBodyGuard {
 
     private final TimelineConfig config;
 
-    RequestBodyGuard(TimelineConfig config) {
+    private final ObjectMapper json;
+
+    RequestBodyGuard(TimelineConfig config, ObjectMapper json) {
         this.config = config;
+        this.json = json;
     }
 
     void install(@Observes Router router) {
@@ -62,8 +69,12 @@ public class RequestBodyGuard {
         ctx.request().resume();
     }
 
-    private static String problem(String type, String title, int status, String detail, RoutingContext ctx) {
-        return "{\"type\":\"" + Problem.TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.normalizedPath().replaceAll("[\"\\\\]", "") + "\"}";
+    private String problem(String type, String title, int status, String detail, RoutingContext ctx) {
+        Problem p = new Problem(Problem.TYPE_BASE + type, title, status, detail, ctx.normalizedPath(), List.of());
+        try {
+            return json.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem record always serializes", e);
+        }
     }
 }
