@@ -1,11 +1,10 @@
 package news.timeline.chronology;
 
-import news.timeline.web.Ids;
-import jakarta.enterprise.context.ApplicationScoped;
 import news.timeline.actors.ActorSummary;
 import news.timeline.events.EventView;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.extraction.temporal.Precision;
+import news.timeline.web.Ids;
 
 import org.jboss.logging.Logger;
 
@@ -15,9 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +32,12 @@ import java.util.UUID;
  *
  * <p>Members: an actor's timeline covers the actor itself and, with roll-up, every actor affiliated to it, each
  * restricted to the events that overlap its period of affiliation.
+ *
+ * <p>One instance serves one request on one pooled connection ({@link #open}), so a page's three or four statements
+ * cost one pool checkout; autocommit, since every statement reads a consistent snapshot of its own and a page's
+ * views are keyed by the ids its page statement returned.
  */
-@ApplicationScoped
-class ChronologyQueries {
+final class ChronologyQueries implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChronologyQueries.class);
     /** Counting a side's participations stops here: enough to tell a light side from a heavy one. */
@@ -61,10 +63,64 @@ class ChronologyQueries {
     record EventRow(TimelineKey key, EventView partial) {
     }
 
-    private final DataSource dataSource;
+    private final Connection connection;
 
-    ChronologyQueries(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private ChronologyQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Checks a connection out of the pool for one request's reads; close it to give it back.
+     *
+     * <p>The pool's sessions use generic plans ({@code quarkus.datasource.jdbc.new-connection-sql}): the keyset pages
+     * carry their actor, cursor and limit as parameters, and for such statements PostgreSQL's default keeps choosing
+     * a custom plan, planning the page again on every request (0.3 ms for an actor page, about as long as running it),
+     * while their generic plans are the same index walks. With {@code valueDependentPlans} the statements run in a
+     * transaction that restores PostgreSQL's own choice: pages filtered by content (a text query, types, statuses,
+     * change time) and the counterpart counts, whose best plans depend on the values (how rare a word, how heavy an
+     * actor).
+     */
+    static ChronologyQueries open(DataSource dataSource, boolean valueDependentPlans) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            ChronologyQueries q = new ChronologyQueries(c);
+            if (valueDependentPlans) {
+                c.setAutoCommit(false);
+                try (var set = c.createStatement()) {
+                    set.execute("set local plan_cache_mode = auto");
+                }
+            }
+            return q;
+        } catch (SQLException e) {
+            if (c != null) {
+                new ChronologyQueries(c).close();
+            }
+            throw new IllegalStateException("no database connection for a chronology read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debugf(e, "ending a chronology read transaction failed");
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf(e, "closing a chronology connection failed");
+            }
+        }
+    }
+
+    /** A run-time setting of this read's session, as PostgreSQL reports it. */
+    String setting(String name) {
+        return query("select current_setting(?)", List.of(name), rs -> rs.getString(1)).get(0);
     }
 
     // ------------------------------------------------------------------ actors
@@ -360,7 +416,7 @@ class ChronologyQueries {
         }
         sql.add("order by seq limit ?", limit + 1);
         return query(sql.text(), sql.params(), rs -> new Change(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()));
+                rs.getString(4), rs.getObject(5, UUID.class), instant(rs, 6)));
     }
 
     // ------------------------------------------------------------------ mapping
@@ -370,14 +426,14 @@ class ChronologyQueries {
     }
 
     private static EventRow eventRow(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+        UUID id = rs.getObject(1, UUID.class);
         DateValue date = date(rs, 5);
         DateValue end = rs.getString(10) == null ? null : date(rs, 10);
         UUID agreementId = rs.getObject(18, UUID.class);
         EventView v = new EventView(id, rs.getString(2), rs.getString(3), rs.getString(4), date, end,
                 rs.getString(15) == null ? null : new EventView.Place(rs.getString(15)), List.of(),
                 agreementId == null ? null : new EventView.AgreementRef(agreementId, rs.getString(19)), List.of(),
-                rs.getFloat(16), rs.getString(17), rs.getString(20), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)));
+                EventView.confidence(rs.getFloat(16)), rs.getString(17), rs.getString(20), instant(rs, 21), instant(rs, 22));
         return new EventRow(new TimelineKey(date.start(), rs.getInt(23), id), v);
     }
 
@@ -387,7 +443,8 @@ class ChronologyQueries {
                 rs.getObject(first + 2, LocalDate.class), rs.getObject(first + 3, LocalDate.class), rs.getBoolean(first + 4));
     }
 
-    private static Instant instant(Timestamp t) {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
@@ -412,9 +469,9 @@ class ChronologyQueries {
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s\n-- parameters: %s", sql, params);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
-                bind(c, ps, i + 1, params.get(i));
+                bind(connection, ps, i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
 import news.timeline.web.Page;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,18 +31,21 @@ public class ChronologyService {
     private static final Set<String> CHANGE_ENTITIES = Set.of("actor", "event", "agreement", "article");
     private static final Set<String> CHANGE_ACTIONS = Set.of("created", "updated", "deleted", "merged");
 
-    private final ChronologyQueries queries;
+    private final DataSource dataSource;
 
-    ChronologyService(ChronologyQueries queries) {
-        this.queries = queries;
+    ChronologyService(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** The actor's events in order; with {@code includeAffiliated}, also those of actors acting for it then. */
     public Timeline actorTimeline(String actor, boolean includeAffiliated, TimelineFilter filter, String cursor) {
         TimelineKey after = TimelineKey.decode(ACTOR_KIND + (includeAffiliated ? "+" : ""), cursor);
-        ActorSummary a = actor(actor, "actor");
-        List<ChronologyQueries.EventRow> rows = queries.actorPage(a.id(), includeAffiliated, filter, after);
-        return page("Timeline of " + a.name(), List.of(a), rows, filter.limit(), ACTOR_KIND + (includeAffiliated ? "+" : ""));
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
+            ActorSummary a = actor(queries, actor);
+            List<ChronologyQueries.EventRow> rows = queries.actorPage(a.id(), includeAffiliated, filter, after);
+            return page(queries, "Timeline of " + a.name(), List.of(a), rows, filter.limit(),
+                    ACTOR_KIND + (includeAffiliated ? "+" : ""));
+        }
     }
 
     /** Events in which both sides take part (each side with its affiliates when {@code includeAffiliated}). */
@@ -49,16 +53,18 @@ public class ChronologyService {
                                          String cursor) {
         String kind = PAIR_KIND + (includeAffiliated ? "+" : "");
         TimelineKey after = TimelineKey.decode(kind, cursor);
-        ActorSummary a = actor(actorA, "actorA");
-        ActorSummary b = actor(actorB, "actorB");
-        if (a.id().equals(b.id())) {
-            throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
+            ActorSummary a = actor(queries, actorA);
+            ActorSummary b = actor(queries, actorB);
+            if (a.id().equals(b.id())) {
+                throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
+            }
+            // the pair condition is symmetric: with roll-up, scan the lighter side and probe the other
+            List<ChronologyQueries.EventRow> rows = includeAffiliated && queries.lighter(b.id(), a.id(), true)
+                    ? queries.pairPage(b.id(), a.id(), includeAffiliated, filter, after)
+                    : queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
+            return page(queries, a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind);
         }
-        // the pair condition is symmetric: with roll-up, scan the lighter side and probe the other
-        List<ChronologyQueries.EventRow> rows = includeAffiliated && queries.lighter(b.id(), a.id(), true)
-                ? queries.pairPage(b.id(), a.id(), includeAffiliated, filter, after)
-                : queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
-        return page(a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind);
     }
 
     /** All events, or one actor's ({@code actor}), chronologically. */
@@ -66,13 +72,17 @@ public class ChronologyService {
         if (actor != null && !actor.isBlank()) {
             String kind = EVENTS_KIND + "a" + (includeAffiliated ? "+" : "");
             TimelineKey after = TimelineKey.decode(kind, cursor);
-            ActorSummary a = queries.actor(actor.trim())
-                    .orElseThrow(() -> ApiProblem.invalid("actor", "no actor '" + abbreviate(actor) + "'"));
-            return page("Events of " + a.name(), List.of(a), queries.actorPage(a.id(), includeAffiliated, filter, after),
-                    filter.limit(), kind);
+            try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
+                ActorSummary a = queries.actor(actor.trim())
+                        .orElseThrow(() -> ApiProblem.invalid("actor", "no actor '" + abbreviate(actor) + "'"));
+                return page(queries, "Events of " + a.name(), List.of(a),
+                        queries.actorPage(a.id(), includeAffiliated, filter, after), filter.limit(), kind);
+            }
         }
         TimelineKey after = TimelineKey.decode(EVENTS_KIND, cursor);
-        return page("Events", List.of(), queries.eventPage(filter, after), filter.limit(), EVENTS_KIND);
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
+            return page(queries, "Events", List.of(), queries.eventPage(filter, after), filter.limit(), EVENTS_KIND);
+        }
     }
 
     /** The actors sharing events with {@code actor}, most shared events first, each with its latest shared event's date. */
@@ -91,9 +101,11 @@ public class ChronologyService {
             }
         }
         TimelineFilter statusFilter = TimelineFilter.parse(null, null, null, null, null, statuses, null);
-        ActorSummary a = actor(actor, "actor");
-        List<ChronologyQueries.Counterpart> found = queries.counterparts(a.id(), includeAffiliated, statusFilter.statuses(),
-                afterCount, afterId, lim);
+        List<ChronologyQueries.Counterpart> found;
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, true)) {
+            ActorSummary a = actor(queries, actor);
+            found = queries.counterparts(a.id(), includeAffiliated, statusFilter.statuses(), afterCount, afterId, lim);
+        }
         List<Relationship> items = new ArrayList<>();
         for (ChronologyQueries.Counterpart c : found.subList(0, Math.min(lim, found.size()))) {
             items.add(new Relationship(c.actor(), c.events(), c.latest(), c.latestEvent()));
@@ -132,14 +144,18 @@ public class ChronologyService {
                 throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
             }
         }
-        List<ChronologyQueries.Change> found = queries.changes(from, afterSeq, ent, act, lim);
+        List<ChronologyQueries.Change> found;
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, false)) {
+            found = queries.changes(from, afterSeq, ent, act, lim);
+        }
         List<ChangeView> items = found.subList(0, Math.min(lim, found.size())).stream()
                 .map(c -> new ChangeView(c.seq(), c.entity(), c.id(), c.action(), c.mergedInto(), c.changedAt())).toList();
         String next = found.size() > lim ? Cursor.encode(CHANGES_KIND, List.of(Long.toString(items.get(items.size() - 1).seq()))) : null;
         return new Page<>(items, next);
     }
 
-    private Timeline page(String title, List<ActorSummary> actors, List<ChronologyQueries.EventRow> rows, int limit, String kind) {
+    private static Timeline page(ChronologyQueries queries, String title, List<ActorSummary> actors,
+                                 List<ChronologyQueries.EventRow> rows, int limit, String kind) {
         boolean more = rows.size() > limit;
         List<ChronologyQueries.EventRow> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? shown.get(shown.size() - 1).key().encode(kind) : null;
@@ -147,7 +163,7 @@ public class ChronologyService {
         return new Timeline(title, actors, items, next, null, null);
     }
 
-    private ActorSummary actor(String idOrSlug, String field) {
+    private static ActorSummary actor(ChronologyQueries queries, String idOrSlug) {
         return queries.actor(idOrSlug).orElseThrow(() -> ApiProblem.notFound("actor", abbreviate(idOrSlug)));
     }
 

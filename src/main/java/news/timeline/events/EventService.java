@@ -168,7 +168,7 @@ public class EventService {
             out.add(new EventView(e.id, e.type, e.title, e.summary, e.date.toDateValue(),
                     e.endDate == null ? null : e.endDate.toDateValue(),
                     e.placeName == null ? null : new EventView.Place(e.placeName), ps, agreement,
-                    sources.getOrDefault(id, List.of()), round(e.confidence), e.status, e.externalId, e.createdAt, e.updatedAt));
+                    sources.getOrDefault(id, List.of()), EventView.confidence(e.confidence), e.status, e.externalId, e.createdAt, e.updatedAt));
         }
         return out;
     }
@@ -407,10 +407,6 @@ public class EventService {
     }
 
     /** Confidence is a float column; answer 0.9, not 0.8999999761581421. */
-    private static double round(float f) {
-        return Math.round(f * 1000d) / 1000d;
-    }
-
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }

@@ -1,5 +1,6 @@
 package news.timeline.events;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import news.timeline.actors.ActorSummary;
 import news.timeline.extraction.temporal.DateValue;
 
@@ -7,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An event as the API shows it (API.md). */
+/** An event as the API shows it (API.md). Written by {@link EventViewSerializer}, without reflection. */
+@JsonSerialize(using = EventViewSerializer.class)
 public record EventView(
         UUID id,
         String type,
@@ -24,6 +26,11 @@ public record EventView(
         String externalId,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The stored confidence (a {@code real}) as answered: three decimals, so 0.59 reads 0.59, not 0.5899999737739563. */
+    public static double confidence(float stored) {
+        return Math.round(stored * 1000d) / 1000d;
+    }
 
     public record Place(String name) {
     }
