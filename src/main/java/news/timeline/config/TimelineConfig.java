@@ -31,6 +31,13 @@ public interface TimelineConfig {
         @WithDefault("2000")
         int batchSize();
 
+        /**
+         * Writer threads (and connections) per import; records are dealt out to them by external id. Two use both
+         * cores of a small server; more only help with more cores.
+         */
+        @WithDefault("2")
+        int writers();
+
         /** Longest accepted line (or CSV record) in bytes; longer ones are rejected alone. */
         @WithDefault("1048576")
         int maxLineBytes();

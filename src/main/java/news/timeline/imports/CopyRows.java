@@ -1,17 +1,24 @@
 package news.timeline.imports;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 
-/** Rows in PostgreSQL's COPY text format, sent in one {@code COPY ... FROM STDIN}. */
+/**
+ * Rows in PostgreSQL's COPY text format, encoded as UTF-8 as they are added and sent in one
+ * {@code COPY ... FROM STDIN}. Values without a character to escape (nearly all) are copied whole.
+ */
 final class CopyRows {
 
+    private static final byte[] NULL = {'\\', 'N'};
+
     private final String table;
-    private final StringBuilder sb = new StringBuilder(64 * 1024);
+    private byte[] buf = new byte[64 * 1024];
+    private int size;
     private boolean lineStarted;
     private long rows;
 
@@ -21,29 +28,23 @@ final class CopyRows {
 
     CopyRows add(Object value) {
         if (lineStarted) {
-            sb.append('\t');
+            put((byte) '\t');
         }
         lineStarted = true;
         if (value == null) {
-            sb.append("\\N");
+            put(NULL);
             return this;
         }
         String s = value.toString();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(ch);
-            }
+        if (needsEscaping(s)) {
+            s = escape(s);
         }
+        put(s.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     void endRow() {
-        sb.append('\n');
+        put((byte) '\n');
         lineStarted = false;
         rows++;
     }
@@ -56,10 +57,56 @@ final class CopyRows {
         if (rows == 0) {
             return;
         }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN");
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN", new StringReader(sb.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + " failed", e);
+            copy.writeToCopy(buf, 0, size);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buf[size++] = b;
+    }
+
+    private void put(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
         }
     }
 }

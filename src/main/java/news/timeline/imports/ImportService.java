@@ -14,11 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +49,7 @@ public class ImportService {
         t.setDaemon(true);
         return t;
     });
-    /** One writer thread per running import (see {@link BatchPipeline}). */
+    /** The writer threads of running imports, {@code timeline.imports.writers} each (see {@link BatchPipeline}). */
     private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "timeline-import-writer");
         t.setDaemon(true);
@@ -195,11 +194,8 @@ public class ImportService {
         // no BufferedInputStream: it keeps reading while available() > 0, and the request stream's available()
         // answers Content-Length, so it would wait for bytes not yet sent; the readers buffer themselves
         RecordReader reader = reader(body, options);
-        BulkEventWriter writer = new BulkEventWriter(dataSource, clock, options.dryRun());
-        BatchPipeline pipeline = new BatchPipeline(writers, writer, tally, afterBatch);
-        int batchSize = Math.max(1, config.batchSize());
-        List<ImportRecord> batch = new ArrayList<>(batchSize);
-        Set<String> keys = new HashSet<>();
+        BatchPipeline pipeline = new BatchPipeline(writers, config.writers(), config.batchSize(),
+                () -> new BulkEventWriter(dataSource, clock, options.dryRun()), tally, afterBatch);
         try {
             RecordReader.Item item;
             while ((item = reader.next()) != null) {
@@ -208,31 +204,37 @@ public class ImportService {
                     tally.reject(item.line(), item.problem());
                     continue;
                 }
-                // the same record twice in one batch: the later one must see the earlier one stored
-                if (!keys.add(BulkEventWriter.key(item.record()))) {
-                    pipeline.submit(batch);
-                    batch = new ArrayList<>(batchSize);
-                    keys.clear();
-                    keys.add(BulkEventWriter.key(item.record()));
-                }
-                batch.add(item.record());
-                if (batch.size() >= batchSize) {
-                    pipeline.submit(batch);
-                    batch = new ArrayList<>(batchSize);
-                    keys.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                pipeline.submit(batch);
+                pipeline.add(item.record());
             }
         } finally {
             // what was read whole is stored whole, even when the body broke off after it
             pipeline.finish();
+            if (!options.dryRun()) {
+                makeDurable();
+            }
             ImportReport r = tally.report();
-            LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writer: %s",
+            LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writers: %s",
                     options.format().apiName(), options.dryRun() ? ", dry run" : "", r.received(),
                     (System.nanoTime() - started) / 1_000_000, r.created(), r.updated(), r.unchanged(), r.rejected(),
-                    writer.timings());
+                    pipeline.timings());
+        }
+    }
+
+    /**
+     * The batches commit asynchronously; this commits a transaction that has an id, synchronously, which flushes
+     * the WAL past every earlier commit: once the import answers, all it stored survives a crash.
+     */
+    private void makeDurable() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set local synchronous_commit = on");
+                s.execute("select txid_current()");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not flush the import's commits to disk", e);
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
 final class RecordHash {
 
     private static final char SEP = '\u001f';
+    private static final String ABSENT = "\u2400";
+    private static final byte[] ABSENT_UTF8 = ABSENT.getBytes(StandardCharsets.UTF_8);
     private final MessageDigest digest;
-    private final StringBuilder sb = new StringBuilder(512);
     private final List<String> parts = new ArrayList<>();
 
     RecordHash() {
@@ -29,21 +30,26 @@ final class RecordHash {
     }
 
     RecordHash start() {
-        sb.setLength(0);
+        digest.reset();
         parts.clear();
         return this;
     }
 
+    /**
+     * The digest reads the UTF-8 of "field SEP field SEP ... part SEP ...", fed piece by piece (the same bytes as
+     * encoding the joined string: pieces are separated by SEP, so no character spans two of them).
+     */
     RecordHash field(Object v) {
-        sb.append(v == null ? "\u2400" : v.toString()).append(SEP);
+        digest.update(v == null ? ABSENT_UTF8 : v.toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) SEP);
         return this;
     }
 
     /** A participant or a source, as one sortable string. */
     RecordHash part(Object... values) {
-        StringBuilder p = new StringBuilder();
+        StringBuilder p = new StringBuilder(128);
         for (Object v : values) {
-            p.append(v == null ? "\u2400" : v.toString()).append('\u001e');
+            p.append(v == null ? ABSENT : v.toString()).append('\u001e');
         }
         parts.add(p.toString());
         return this;
@@ -52,8 +58,9 @@ final class RecordHash {
     String finish() {
         Collections.sort(parts);
         for (String p : parts) {
-            sb.append(p).append(SEP);
+            digest.update(p.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) SEP);
         }
-        return HexFormat.of().formatHex(digest.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
