@@ -54,10 +54,17 @@ final class ChronologyQueries implements AutoCloseable {
     /** The earliest start an event overlapping "from" can have (see V011): 366 days before, or a coarse event's start. */
     private static final String EARLIEST_START = "least(?::date - 366, (select min(c.date_start) from events c "
             + "where c.precision_rank >= 7 and c.date_end >= ?::date))";
+    /**
+     * A text query: the vectors of indexed events (title, summary and quotes; V041), and for events written since
+     * their last indexing (still queued) their vector computed now, so an answer never depends on the indexer's lag.
+     */
     private static final String Q_MATCH = """
-            e.id in (select s.id from events s where s.search @@ websearch_to_tsquery('english', ?)
-                     union select src.event_id from event_sources src
-                     where to_tsvector('english', coalesce(src.quote, '')) @@ websearch_to_tsquery('english', ?))""";
+            e.id in (select s.event_id from event_search s
+                     where s.search @@ websearch_to_tsquery('english', ?)
+                       and not exists (select 1 from search_queue q where q.event_id = s.event_id)
+                     union all
+                     select q.event_id from search_queue q
+                     where event_search_vector(q.event_id) @@ websearch_to_tsquery('english', ?))""";
 
     /** An event row of a page with its sort key; participants and sources are added in batch. */
     record EventRow(TimelineKey key, EventView partial) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import news.timeline.config.TimelineConfig;
+import news.timeline.search.SearchIndexer;
 import news.timeline.web.ApiProblem;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,7 @@ public class ImportService {
     private final ObjectMapper json;
     private final TimelineConfig.Imports config;
     private final ImportJobs jobs;
+    private final SearchIndexer search;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "timeline-import-job");
@@ -56,8 +58,9 @@ public class ImportService {
         return t;
     });
 
-    ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs) {
+    ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs, SearchIndexer search) {
         this.dataSource = dataSource;
+        this.search = search;
         this.json = json;
         this.config = config.imports();
         this.jobs = jobs;
@@ -196,27 +199,30 @@ public class ImportService {
         RecordReader reader = reader(body, options);
         BatchPipeline pipeline = new BatchPipeline(writers, config.writers(), config.batchSize(),
                 () -> new BulkEventWriter(dataSource, clock, options.dryRun()), tally, afterBatch);
-        try {
-            RecordReader.Item item;
-            while ((item = reader.next()) != null) {
-                tally.received();
-                if (item.problem() != null) {
-                    tally.reject(item.line(), item.problem());
-                    continue;
+        // the search indexer waits until the import is done, rather than compete with it for the cores
+        try (SearchIndexer.Pause paused = search.pause()) {
+            try {
+                RecordReader.Item item;
+                while ((item = reader.next()) != null) {
+                    tally.received();
+                    if (item.problem() != null) {
+                        tally.reject(item.line(), item.problem());
+                        continue;
+                    }
+                    pipeline.add(item.record());
                 }
-                pipeline.add(item.record());
+            } finally {
+                // what was read whole is stored whole, even when the body broke off after it
+                pipeline.finish();
+                if (!options.dryRun()) {
+                    makeDurable();
+                }
+                ImportReport r = tally.report();
+                LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writers: %s",
+                        options.format().apiName(), options.dryRun() ? ", dry run" : "", r.received(),
+                        (System.nanoTime() - started) / 1_000_000, r.created(), r.updated(), r.unchanged(), r.rejected(),
+                        pipeline.timings());
             }
-        } finally {
-            // what was read whole is stored whole, even when the body broke off after it
-            pipeline.finish();
-            if (!options.dryRun()) {
-                makeDurable();
-            }
-            ImportReport r = tally.report();
-            LOG.infof("import (%s%s) of %d records in %d ms: %d created, %d updated, %d unchanged, %d rejected; writers: %s",
-                    options.format().apiName(), options.dryRun() ? ", dry run" : "", r.received(),
-                    (System.nanoTime() - started) / 1_000_000, r.created(), r.updated(), r.unchanged(), r.rejected(),
-                    pipeline.timings());
         }
     }
 
