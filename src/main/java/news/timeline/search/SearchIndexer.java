@@ -27,6 +27,7 @@ public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
     private static final int BATCH = 2000;
+    /** Takes a batch off the queue and writes its vectors; entries of events deleted since are just dropped. */
     private static final String INDEX_BATCH = """
             with batch as (
                 delete from search_queue
