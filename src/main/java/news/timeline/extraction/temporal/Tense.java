@@ -1,6 +1,7 @@
 package news.timeline.extraction.temporal;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The tense around an expression, from a light lexical check of the nearest verb-like cue in its sentence:
@@ -11,14 +12,21 @@ enum Tense {
     PAST, PRESENT, FUTURE, NONE;
 
     private static final int REACH = 160;
+    private static final Pattern HAD_BEEN = Pattern.compile("\\bhad\\s+been\\s+$", Pattern.CASE_INSENSITIVE);
 
     static Tense around(String text, int start, int end, Lexicon cues) {
         int from = sentenceStart(text, start);
         // "by February", "until Monday": a deadline right before the expression points ahead
         String adjacent = cues.lookup(previousWord(text, from, start));
         if ("FUTURE_ADJACENT".equals(adjacent)) {
-            return FUTURE;
+            // ...unless the clause is in the past perfect: "until Thursday, they had not called him"
+            boolean past = nearestCue(text, from, start, end, cues) == PAST && pastPerfect(text, from, sentenceEnd(text, end));
+            return past ? PAST : FUTURE;
         }
+        return nearestCue(text, from, start, end, cues);
+    }
+
+    private static Tense nearestCue(String text, int from, int start, int end, Lexicon cues) {
         // nearest cue before the expression
         int i = start;
         while (i > from) {
@@ -33,7 +41,10 @@ enum Tense {
             if (ws == we) {
                 break;
             }
-            Tense t = of(text.substring(ws, we), cues);
+            Tense t = of(text.substring(ws, we), nextWord(text, we), cues);
+            if (t == FUTURE && HAD_BEEN.matcher(text.substring(from, ws)).find()) {
+                return PAST; // "it had been due to expire Friday", "had been scheduled for Monday"
+            }
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
@@ -63,7 +74,7 @@ enum Tense {
             if (ws == we) {
                 break;
             }
-            Tense t = of(text.substring(ws, we), cues);
+            Tense t = of(text.substring(ws, we), nextWord(text, we), cues);
             if (t != NONE) {
                 return t;
             }
@@ -82,6 +93,44 @@ enum Tense {
             ws--;
         }
         return text.substring(ws, we).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the clause between FROM and TO has "had" followed by a past form: the past perfect. */
+    private static boolean pastPerfect(String text, int from, int to) {
+        String clause = text.substring(from, to).toLowerCase(Locale.ROOT);
+        return clause.matches("(?s).*\\bhad\\s+(?:not\\s+|never\\s+|already\\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ld|ght)\\b.*");
+    }
+
+    private static String nextWord(String text, int pos) {
+        int ws = pos;
+        while (ws < text.length() && text.charAt(ws) == ' ') {
+            ws++;
+        }
+        int we = ws;
+        while (we < text.length() && Character.isLetter(text.charAt(we))) {
+            we++;
+        }
+        return text.substring(ws, we).toLowerCase(Locale.ROOT);
+    }
+
+    /** The tense a word cues; a two-word cue ("set to", "set for") is looked up before the word alone. */
+    static Tense of(String word, String next, Lexicon cues) {
+        if (!next.isEmpty()) {
+            String pair = cues.lookup(word.toLowerCase(Locale.ROOT) + " " + next);
+            if (pair != null) {
+                return of(pair);
+            }
+        }
+        return of(word, cues);
+    }
+
+    private static Tense of(String cue) {
+        return switch (cue) {
+            case "PAST" -> PAST;
+            case "FUTURE" -> FUTURE;
+            case "PRESENT" -> PRESENT;
+            default -> NONE;
+        };
     }
 
     static Tense of(String word, Lexicon cues) {
