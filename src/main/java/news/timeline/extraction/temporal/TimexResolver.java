@@ -12,6 +12,7 @@ import java.util.Set;
  *   &#64;rel ANCHOR UNIT N [SUFFIX]        the anchor at UNIT granularity, moved N units   ("last year")
  *   &#64;shift ANCHOR UNIT N [SUFFIX]      the anchor at its own granularity, moved N units ("a year earlier")
  *   &#64;weekday DIR D [SUFFIX]            weekday D (1 = Monday)                          ("on Friday")
+ *   &#64;weekday before|after D [SUFFIX]   weekday D before or after the narrative's day    ("the previous Friday")
  *   &#64;weekend DIR                       the weekend, as its week                         ("over the weekend")
  *   &#64;month DIR M [SUFFIX]              month M of the year DIR points to                ("in June")
  *   &#64;monthday DIR M D [SUFFIX]         day D of month M                                 ("June 5")
@@ -73,7 +74,8 @@ final class TimexResolver {
             return switch (a[0]) {
                 case "rel" -> rel(a, false);
                 case "shift" -> rel(a, true);
-                case "weekday" -> new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
+                case "weekday" -> a[1].equals("before") || a[1].equals("after") ? narrativeWeekday(a)
+                        : new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
                 case "weekend" -> new Resolved(weekend(a[1], tense), Anchoring.REFERENCE);
                 case "holiday" -> holiday(a, tense);
                 case "month" -> named(a, tense, Tense.NONE, CalendarPoint.Unit.MONTH, Integer.parseInt(a[2]));
@@ -170,6 +172,19 @@ final class TimexResolver {
             r = r.plusDays(7);
         }
         return r.toString();
+    }
+
+    /**
+     * "the previous Friday", "the following Monday": the weekday strictly before or after the narrative's day
+     * (the reference date when the story has named no day yet).
+     */
+    private Resolved narrativeWeekday(String[] a) {
+        LocalDate d = narrative != null && narrative.unit() == CalendarPoint.Unit.DAY ? narrative.day() : reference.date();
+        int dow = Integer.parseInt(a[2]);
+        int today = d.getDayOfWeek().getValue();
+        LocalDate r = a[1].equals("before") ? d.minusDays(Math.floorMod(today - dow - 1, 7) + 1)
+                : d.plusDays(Math.floorMod(dow - today - 1, 7) + 1);
+        return new Resolved(r + suffix(a, 3), Anchoring.NARRATIVE);
     }
 
     /** The weekend (its Saturday's week, {@code YYYY-Www-WE}) on the side DIR points to; past by default. */
