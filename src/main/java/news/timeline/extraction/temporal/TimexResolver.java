@@ -117,12 +117,11 @@ final class TimexResolver {
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
         }
-        if (anchor == dct && at != null) {
-            n += fallbackShift;
-        }
         CalendarPoint p;
         if (at != null) {
-            p = anchor.coarsen(at).plus(unit, n);
+            // the fallback moves the reference's period in its own unit ("?-1": the quarter before the reference's)
+            long fallback = anchor == dct ? fallbackShift : 0;
+            p = anchor.coarsen(at).plus(at, fallback).plus(unit, n);
         } else if (keepGranularity && anchor != dct) {
             p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
         } else {
