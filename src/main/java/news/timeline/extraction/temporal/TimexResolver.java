@@ -236,7 +236,8 @@ final class TimexResolver {
             for (int c = year - 1; c <= year + 1; c++) {
                 long diff = (long) (c - year) * perYear + index - current;
                 long score = weigh(diff, d);
-                if (score < bestScore) {
+                // a tie goes ahead for a month ("will fly in December"), behind for a reported quarter
+                if (score < bestScore || score == bestScore && unit == CalendarPoint.Unit.MONTH && d == Tense.FUTURE && diff > 0) {
                     bestScore = score;
                     y = c;
                 }
@@ -266,7 +267,7 @@ final class TimexResolver {
                 continue;
             }
             long score = weigh(diff, d);
-            if (score < bestScore) {
+            if (score < bestScore || score == bestScore && d == Tense.FUTURE && diff > 0) {
                 bestScore = score;
                 best = c;
             }
@@ -276,7 +277,7 @@ final class TimexResolver {
 
     /**
      * Distance from the reference, made three times longer on the side the tense points away from: a past-tense
-     * "Aug. 21" is the last one unless the next one is much nearer.
+     * "Aug. 21" is the last one unless the next one is much nearer. A tie goes ahead when the tense does.
      */
     private static long weigh(long diff, Tense d) {
         long dist = Math.abs(diff);
