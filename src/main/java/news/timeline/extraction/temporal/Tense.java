@@ -45,6 +45,9 @@ enum Tense {
             if (t == FUTURE && HAD_BEEN.matcher(text.substring(from, ws)).find()) {
                 return PAST; // "it had been due to expire Friday", "had been scheduled for Monday"
             }
+            if (t == PRESENT && previousWord(text, from, ws).equals("to")) {
+                t = NONE; // an infinitive takes its tense from the verb before it: "had been due to expire"
+            }
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
