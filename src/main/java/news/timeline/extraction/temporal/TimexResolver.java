@@ -15,7 +15,7 @@ import java.util.Set;
  *   &#64;weekday before|after D [SUFFIX]   weekday D before or after the narrative's day    ("the previous Friday")
  *   &#64;weekend DIR                       the weekend, as its week                         ("over the weekend")
  *   &#64;month DIR M [SUFFIX]              month M of the year DIR points to                ("in June")
- *   &#64;monthday DIR M D [SUFFIX]         day D of month M                                 ("June 5")
+ *   &#64;monthday DIR M D [SUFFIX|~G]      day D of month M, or the period G that holds it  ("June 5", "the week of June 5")
  *   &#64;quarter DIR Q | &#64;half DIR H | &#64;season DIR S                                     ("the third quarter")
  * </pre>
  * ANCHOR is {@code dct} or {@code ref}; UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
@@ -271,6 +271,11 @@ final class TimexResolver {
                 bestScore = score;
                 best = c;
             }
+        }
+        if (a.length > 4 && a[4].startsWith("~")) {
+            // "the week of March 6": the period that holds the day
+            CalendarPoint.Unit at = CalendarPoint.Unit.of(a[4].substring(1));
+            return new Resolved(CalendarPoint.of(best, CalendarPoint.Unit.DAY).coarsen(at).value(), Anchoring.REFERENCE);
         }
         return new Resolved(best + suffix(a, 4), Anchoring.REFERENCE);
     }
