@@ -18,6 +18,8 @@ import java.util.Set;
  *   &#64;monthday DIR M D [SUFFIX|~G]      day D of month M, or the period G that holds it  ("June 5", "the week of June 5")
  *   &#64;quarter DIR Q | &#64;half DIR H | &#64;season DIR S                                     ("the third quarter")
  * </pre>
+ * A directive may end with a step on the resolved period: {@code >Y-1} ("the year-ago third quarter"),
+ * {@code >Y=1988} ("the 1988 quarter": the story's quarter, in 1988).
  * ANCHOR is {@code dct} or {@code ref}; UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
  * {@code this}, {@code next} or {@code past} (on or before the reference). A trailing {@code ~G} asks for
  * granularity G. One resolver serves one document: it remembers the narrative date.
@@ -66,6 +68,11 @@ final class TimexResolver {
     }
 
     Resolved resolve(String value, Tense tense) {
+        int then = value.indexOf(" >");
+        if (value.startsWith("@") && then > 0) {
+            // a last step on the resolved period: "&gt;Y-1" moves it a year back, "&gt;Y=1988" puts it in 1988
+            return adjust(resolve(value.substring(0, then), tense), value.substring(then + 2).trim());
+        }
         if (!value.startsWith("@")) {
             return new Resolved(value.startsWith("P") ? Durations.normalize(value) : value, Anchoring.NONE);
         }
@@ -89,6 +96,23 @@ final class TimexResolver {
             // A value the text cannot support stays unresolved rather than guessed.
             return new Resolved("XXXX-XX-XX", Anchoring.REFERENCE);
         }
+    }
+
+    private static Resolved adjust(Resolved r, String step) {
+        CalendarPoint p = CalendarPoint.parse(r.value());
+        if (p == null || step.length() < 3) {
+            return r;
+        }
+        CalendarPoint.Unit unit = CalendarPoint.Unit.of(step.substring(0, 1));
+        if (step.charAt(1) == '=') {
+            if (unit != CalendarPoint.Unit.YEAR) {
+                throw new IllegalArgumentException("only the year can be set: " + step);
+            }
+            p = p.plus(unit, Long.parseLong(step.substring(2)) - p.day().getYear());
+        } else {
+            p = p.plus(unit, Long.parseLong(step.substring(1).replace("+", "")));
+        }
+        return new Resolved(p.value(), r.anchoring());
     }
 
     private Resolved rel(String[] a, boolean keepGranularity) {
