@@ -138,6 +138,9 @@ final class TimexResolver {
             }
         }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
+            anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
+        }
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
         }
