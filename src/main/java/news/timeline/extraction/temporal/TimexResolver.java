@@ -20,7 +20,8 @@ import java.util.Set;
  * </pre>
  * A directive may end with a step on the resolved period: {@code >Y-1} ("the year-ago third quarter"),
  * {@code >Y=1988} ("the 1988 quarter": the story's quarter, in 1988).
- * ANCHOR is {@code dct} or {@code ref}; UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
+ * ANCHOR is {@code dct}, {@code ref} or {@code cur} (the narrative's date when it lies in the year before the
+ * reference, else the reference: the period a report is about); UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
  * {@code this}, {@code next} or {@code past} (on or before the reference). A trailing {@code ~G} asks for
  * granularity G. One resolver serves one document: it remembers the narrative date.
  */
@@ -116,7 +117,7 @@ final class TimexResolver {
     }
 
     private Resolved rel(String[] a, boolean keepGranularity) {
-        boolean narrativeAnchor = a[1].equals("ref");
+        boolean narrativeAnchor = a[1].equals("ref") || a[1].equals("cur");
         CalendarPoint.Unit unit = CalendarPoint.Unit.of(a[2]);
         if (a[3].endsWith("X")) {
             // "several years ago": the text gives no amount
@@ -140,6 +141,9 @@ final class TimexResolver {
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
         if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
             anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
+        }
+        if (anchor != dct && a[1].equals("cur") && anchor.day().isBefore(dct.day().minusYears(1))) {
+            anchor = dct; // "the year-ago results" compare with the period being reported, not with an older one
         }
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
