@@ -158,7 +158,13 @@ final class TimexResolver {
         } else {
             p = anchor.coarsen(unit).plus(unit, n);
         }
-        return new Resolved(p.value() + suffix(a, next), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+        String tail = suffix(a, next);
+        if (tail.startsWith("T") && p.unit() != CalendarPoint.Unit.DAY) {
+            // a clock time needs a day: a story that has named only a month or a year leaves the reference's
+            p = dct.plus(unit, n);
+            narrativeAnchor = false;
+        }
+        return new Resolved(p.value() + tail, narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
     }
 
     /**
