@@ -1,6 +1,7 @@
 package news.timeline.extraction.temporal;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -169,8 +170,26 @@ enum Tense {
         return lim;
     }
 
+    /** Words whose stop is an abbreviation's, not a sentence's: "Roe vs. Wade", "on Oct. 23", "Mr. Bush". */
+    private static final Set<String> ABBREVIATIONS = Set.of("vs", "v", "mr", "mrs", "ms", "dr", "st", "gen", "gov",
+            "sen", "rep", "lt", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "inc", "corp", "co", "ltd", "jr",
+            "sr", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ala", "ariz", "ark",
+            "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn",
+            "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo");
+
     /** A stop followed by closing quotes and then a space or the end ends a sentence ("... failed.'' He"). */
     private static boolean endsSentence(String text, int i) {
+        if (text.charAt(i) == '.') {
+            int ws = i;
+            while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+                ws--;
+            }
+            String word = text.substring(ws, i);
+            if (word.length() == 1 && Character.isUpperCase(word.charAt(0))
+                    || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false; // "U.S.", "J. Smith", "Roe vs. Wade"
+            }
+        }
         int j = i + 1;
         while (j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"' || text.charAt(j) == '\u201D'
                 || text.charAt(j) == '\u2019' || text.charAt(j) == ')')) {
