@@ -185,8 +185,9 @@ enum Tense {
                 ws--;
             }
             String word = text.substring(ws, i);
-            if (word.length() == 1 && Character.isUpperCase(word.charAt(0))
-                    || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) {
+            boolean capitalized = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+            if (word.length() == 1 && capitalized || word.equals("vs")
+                    || capitalized && ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) {
                 return false; // "U.S.", "J. Smith", "Roe vs. Wade"
             }
         }
