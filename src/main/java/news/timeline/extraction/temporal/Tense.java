@@ -1,6 +1,8 @@
 package news.timeline.extraction.temporal;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The tense around an expression, from a light lexical check of the nearest verb-like cue in its sentence:
@@ -11,14 +13,21 @@ enum Tense {
     PAST, PRESENT, FUTURE, NONE;
 
     private static final int REACH = 160;
+    private static final Pattern HAD_BEEN = Pattern.compile("\\bhad\\s+been\\s+$", Pattern.CASE_INSENSITIVE);
 
     static Tense around(String text, int start, int end, Lexicon cues) {
         int from = sentenceStart(text, start);
         // "by February", "until Monday": a deadline right before the expression points ahead
         String adjacent = cues.lookup(previousWord(text, from, start));
         if ("FUTURE_ADJACENT".equals(adjacent)) {
-            return FUTURE;
+            // ...unless the clause is in the past perfect: "until Thursday, they had not called him"
+            boolean past = nearestCue(text, from, start, end, cues) == PAST && pastPerfect(text, from, sentenceEnd(text, end));
+            return past ? PAST : FUTURE;
         }
+        return nearestCue(text, from, start, end, cues);
+    }
+
+    private static Tense nearestCue(String text, int from, int start, int end, Lexicon cues) {
         // nearest cue before the expression
         int i = start;
         while (i > from) {
@@ -33,7 +42,13 @@ enum Tense {
             if (ws == we) {
                 break;
             }
-            Tense t = of(text.substring(ws, we), cues);
+            Tense t = of(text.substring(ws, we), nextWord(text, we), cues);
+            if (t == FUTURE && HAD_BEEN.matcher(text.substring(from, ws)).find()) {
+                return PAST; // "it had been due to expire Friday", "had been scheduled for Monday"
+            }
+            if (t == PRESENT && previousWord(text, from, ws).equals("to")) {
+                t = NONE; // an infinitive takes its tense from the verb before it: "had been due to expire"
+            }
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
@@ -63,7 +78,7 @@ enum Tense {
             if (ws == we) {
                 break;
             }
-            Tense t = of(text.substring(ws, we), cues);
+            Tense t = of(text.substring(ws, we), nextWord(text, we), cues);
             if (t != NONE) {
                 return t;
             }
@@ -82,6 +97,44 @@ enum Tense {
             ws--;
         }
         return text.substring(ws, we).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the clause between FROM and TO has "had" followed by a past form: the past perfect. */
+    private static boolean pastPerfect(String text, int from, int to) {
+        String clause = text.substring(from, to).toLowerCase(Locale.ROOT);
+        return clause.matches("(?s).*\\bhad\\s+(?:not\\s+|never\\s+|already\\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ld|ght)\\b.*");
+    }
+
+    private static String nextWord(String text, int pos) {
+        int ws = pos;
+        while (ws < text.length() && text.charAt(ws) == ' ') {
+            ws++;
+        }
+        int we = ws;
+        while (we < text.length() && Character.isLetter(text.charAt(we))) {
+            we++;
+        }
+        return text.substring(ws, we).toLowerCase(Locale.ROOT);
+    }
+
+    /** The tense a word cues; a two-word cue ("set to", "set for") is looked up before the word alone. */
+    static Tense of(String word, String next, Lexicon cues) {
+        if (!next.isEmpty()) {
+            String pair = cues.lookup(word.toLowerCase(Locale.ROOT) + " " + next);
+            if (pair != null) {
+                return of(pair);
+            }
+        }
+        return of(word, cues);
+    }
+
+    private static Tense of(String cue) {
+        return switch (cue) {
+            case "PAST" -> PAST;
+            case "FUTURE" -> FUTURE;
+            case "PRESENT" -> PRESENT;
+            default -> NONE;
+        };
     }
 
     static Tense of(String word, Lexicon cues) {
@@ -117,8 +170,27 @@ enum Tense {
         return lim;
     }
 
+    /** Words whose stop is an abbreviation's, not a sentence's: "Roe vs. Wade", "on Oct. 23", "Mr. Bush". */
+    private static final Set<String> ABBREVIATIONS = Set.of("vs", "v", "mr", "mrs", "ms", "dr", "st", "gen", "gov",
+            "sen", "rep", "lt", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "inc", "corp", "co", "ltd", "jr",
+            "sr", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ala", "ariz", "ark",
+            "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn",
+            "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo");
+
     /** A stop followed by closing quotes and then a space or the end ends a sentence ("... failed.'' He"). */
     private static boolean endsSentence(String text, int i) {
+        if (text.charAt(i) == '.') {
+            int ws = i;
+            while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+                ws--;
+            }
+            String word = text.substring(ws, i);
+            boolean capitalized = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+            if (word.length() == 1 && capitalized || word.equals("vs")
+                    || capitalized && ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false; // "U.S.", "J. Smith", "Roe vs. Wade"
+            }
+        }
         int j = i + 1;
         while (j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"' || text.charAt(j) == '\u201D'
                 || text.charAt(j) == '\u2019' || text.charAt(j) == ')')) {

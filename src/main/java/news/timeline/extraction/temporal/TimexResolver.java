@@ -12,12 +12,16 @@ import java.util.Set;
  *   &#64;rel ANCHOR UNIT N [SUFFIX]        the anchor at UNIT granularity, moved N units   ("last year")
  *   &#64;shift ANCHOR UNIT N [SUFFIX]      the anchor at its own granularity, moved N units ("a year earlier")
  *   &#64;weekday DIR D [SUFFIX]            weekday D (1 = Monday)                          ("on Friday")
+ *   &#64;weekday before|after D [SUFFIX]   weekday D before or after the narrative's day    ("the previous Friday")
  *   &#64;weekend DIR                       the weekend, as its week                         ("over the weekend")
  *   &#64;month DIR M [SUFFIX]              month M of the year DIR points to                ("in June")
- *   &#64;monthday DIR M D [SUFFIX]         day D of month M                                 ("June 5")
+ *   &#64;monthday DIR M D [SUFFIX|~G]      day D of month M, or the period G that holds it  ("June 5", "the week of June 5")
  *   &#64;quarter DIR Q | &#64;half DIR H | &#64;season DIR S                                     ("the third quarter")
  * </pre>
- * ANCHOR is {@code dct} or {@code ref}; UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
+ * A directive may end with a step on the resolved period: {@code >Y-1} ("the year-ago third quarter"),
+ * {@code >Y=1988} ("the 1988 quarter": the story's quarter, in 1988).
+ * ANCHOR is {@code dct}, {@code ref} or {@code cur} (the narrative's date when it lies in the year before the
+ * reference, else the reference: the period a report is about); UNIT one of D W M S Q H Y E C; DIR is {@code tense}, {@code last},
  * {@code this}, {@code next} or {@code past} (on or before the reference). A trailing {@code ~G} asks for
  * granularity G. One resolver serves one document: it remembers the narrative date.
  */
@@ -65,6 +69,11 @@ final class TimexResolver {
     }
 
     Resolved resolve(String value, Tense tense) {
+        int then = value.indexOf(" >");
+        if (value.startsWith("@") && then > 0) {
+            // a last step on the resolved period: "&gt;Y-1" moves it a year back, "&gt;Y=1988" puts it in 1988
+            return adjust(resolve(value.substring(0, then), tense), value.substring(then + 2).trim());
+        }
         if (!value.startsWith("@")) {
             return new Resolved(value.startsWith("P") ? Durations.normalize(value) : value, Anchoring.NONE);
         }
@@ -73,7 +82,8 @@ final class TimexResolver {
             return switch (a[0]) {
                 case "rel" -> rel(a, false);
                 case "shift" -> rel(a, true);
-                case "weekday" -> new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
+                case "weekday" -> a[1].equals("before") || a[1].equals("after") ? narrativeWeekday(a)
+                        : new Resolved(weekday(a[1], dir(a[1], tense == Tense.PRESENT ? Tense.FUTURE : tense, Tense.PAST), Integer.parseInt(a[2])) + suffix(a, 3), Anchoring.REFERENCE);
                 case "weekend" -> new Resolved(weekend(a[1], tense), Anchoring.REFERENCE);
                 case "holiday" -> holiday(a, tense);
                 case "month" -> named(a, tense, Tense.NONE, CalendarPoint.Unit.MONTH, Integer.parseInt(a[2]));
@@ -89,8 +99,25 @@ final class TimexResolver {
         }
     }
 
+    private static Resolved adjust(Resolved r, String step) {
+        CalendarPoint p = CalendarPoint.parse(r.value());
+        if (p == null || step.length() < 3) {
+            return r;
+        }
+        CalendarPoint.Unit unit = CalendarPoint.Unit.of(step.substring(0, 1));
+        if (step.charAt(1) == '=') {
+            if (unit != CalendarPoint.Unit.YEAR) {
+                throw new IllegalArgumentException("only the year can be set: " + step);
+            }
+            p = p.plus(unit, Long.parseLong(step.substring(2)) - p.day().getYear());
+        } else {
+            p = p.plus(unit, Long.parseLong(step.substring(1).replace("+", "")));
+        }
+        return new Resolved(p.value(), r.anchoring());
+    }
+
     private Resolved rel(String[] a, boolean keepGranularity) {
-        boolean narrativeAnchor = a[1].equals("ref");
+        boolean narrativeAnchor = a[1].equals("ref") || a[1].equals("cur");
         CalendarPoint.Unit unit = CalendarPoint.Unit.of(a[2]);
         if (a[3].endsWith("X")) {
             // "several years ago": the text gives no amount
@@ -112,21 +139,32 @@ final class TimexResolver {
             }
         }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
+            anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
+        }
+        if (anchor != dct && a[1].equals("cur") && anchor.day().isBefore(dct.day().minusYears(1))) {
+            anchor = dct; // "the year-ago results" compare with the period being reported, not with an older one
+        }
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
         }
-        if (anchor == dct && at != null) {
-            n += fallbackShift;
-        }
         CalendarPoint p;
         if (at != null) {
-            p = anchor.coarsen(at).plus(unit, n);
+            // the fallback moves the reference's period in its own unit ("?-1": the quarter before the reference's)
+            long fallback = anchor == dct ? fallbackShift : 0;
+            p = anchor.coarsen(at).plus(at, fallback).plus(unit, n);
         } else if (keepGranularity && anchor != dct) {
             p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
         } else {
             p = anchor.coarsen(unit).plus(unit, n);
         }
-        return new Resolved(p.value() + suffix(a, next), narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
+        String tail = suffix(a, next);
+        if (tail.startsWith("T") && p.unit() != CalendarPoint.Unit.DAY) {
+            // a clock time needs a day: a story that has named only a month or a year leaves the reference's
+            p = dct.plus(unit, n);
+            narrativeAnchor = false;
+        }
+        return new Resolved(p.value() + tail, narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
     }
 
     /**
@@ -170,6 +208,19 @@ final class TimexResolver {
             r = r.plusDays(7);
         }
         return r.toString();
+    }
+
+    /**
+     * "the previous Friday", "the following Monday": the weekday strictly before or after the narrative's day
+     * (the reference date when the story has named no day yet).
+     */
+    private Resolved narrativeWeekday(String[] a) {
+        LocalDate d = narrative != null && narrative.unit() == CalendarPoint.Unit.DAY ? narrative.day() : reference.date();
+        int dow = Integer.parseInt(a[2]);
+        int today = d.getDayOfWeek().getValue();
+        LocalDate r = a[1].equals("before") ? d.minusDays(Math.floorMod(today - dow - 1, 7) + 1)
+                : d.plusDays(Math.floorMod(dow - today - 1, 7) + 1);
+        return new Resolved(r + suffix(a, 3), Anchoring.NARRATIVE);
     }
 
     /** The weekend (its Saturday's week, {@code YYYY-Www-WE}) on the side DIR points to; past by default. */
@@ -222,7 +273,8 @@ final class TimexResolver {
             for (int c = year - 1; c <= year + 1; c++) {
                 long diff = (long) (c - year) * perYear + index - current;
                 long score = weigh(diff, d);
-                if (score < bestScore) {
+                // a tie goes ahead for a month ("will fly in December"), behind for a reported quarter
+                if (score < bestScore || score == bestScore && unit == CalendarPoint.Unit.MONTH && d == Tense.FUTURE && diff > 0) {
                     bestScore = score;
                     y = c;
                 }
@@ -252,17 +304,22 @@ final class TimexResolver {
                 continue;
             }
             long score = weigh(diff, d);
-            if (score < bestScore) {
+            if (score < bestScore || score == bestScore && d == Tense.FUTURE && diff > 0) {
                 bestScore = score;
                 best = c;
             }
+        }
+        if (a.length > 4 && a[4].startsWith("~")) {
+            // "the week of March 6": the period that holds the day
+            CalendarPoint.Unit at = CalendarPoint.Unit.of(a[4].substring(1));
+            return new Resolved(CalendarPoint.of(best, CalendarPoint.Unit.DAY).coarsen(at).value(), Anchoring.REFERENCE);
         }
         return new Resolved(best + suffix(a, 4), Anchoring.REFERENCE);
     }
 
     /**
      * Distance from the reference, made three times longer on the side the tense points away from: a past-tense
-     * "Aug. 21" is the last one unless the next one is much nearer.
+     * "Aug. 21" is the last one unless the next one is much nearer. A tie goes ahead when the tense does.
      */
     private static long weigh(long diff, Tense d) {
         long dist = Math.abs(diff);
