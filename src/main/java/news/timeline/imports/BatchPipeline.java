@@ -62,32 +62,44 @@ final class BatchPipeline {
      * writer. What was read whole is stored whole, even when the body broke off after it.
      */
     void finish() throws IOException {
-        IOException interrupted = null;
-        RuntimeException failed = null;
+        // every lane is flushed, then every lane ended, whatever one of them threw: no writer thread is left waiting
+        Failures failures = new Failures();
         for (Lane lane : lanes) {
-            try {
-                lane.flush();
-            } catch (InterruptedIOException e) {
-                interrupted = e;
-            } catch (RuntimeException e) {
-                failed = failed == null ? e : failed;
-            }
+            failures.run(lane::flush);
         }
         for (Lane lane : lanes) {
+            failures.run(lane::end);
+        }
+        failures.rethrow();
+    }
+
+    /** What went wrong while finishing the lanes: an interruption wins over the first writer failure. */
+    private static final class Failures {
+        private IOException interrupted;
+        private RuntimeException failed;
+
+        void run(LaneStep step) {
             try {
-                lane.end();
+                step.run();
             } catch (InterruptedIOException e) {
                 interrupted = e;
-            } catch (RuntimeException e) {
-                failed = failed == null ? e : failed;
+            } catch (IOException | RuntimeException e) {
+                failed = failed != null ? failed : e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
         }
-        if (interrupted != null) {
-            throw interrupted;
+
+        void rethrow() throws IOException {
+            if (interrupted != null) {
+                throw interrupted;
+            }
+            if (failed != null) {
+                throw failed;
+            }
         }
-        if (failed != null) {
-            throw failed;
-        }
+    }
+
+    private interface LaneStep {
+        void run() throws IOException;
     }
 
     /** Where the writers' time went, summed over the lanes. */
