@@ -6,7 +6,9 @@ import org.postgresql.copy.CopyIn;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Rows in PostgreSQL's COPY text format, encoded as UTF-8 as they are added and sent in one
@@ -15,12 +17,15 @@ import java.util.Arrays;
 final class CopyRows {
 
     private static final byte[] NULL = {'\\', 'N'};
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final String table;
     private byte[] buf = new byte[64 * 1024];
     private int size;
     private boolean lineStarted;
     private long rows;
+    private Instant lastInstant;
+    private byte[] lastInstantBytes;
 
     CopyRows(String tableAndColumns) {
         this.table = tableAndColumns;
@@ -33,6 +38,19 @@ final class CopyRows {
         lineStarted = true;
         if (value == null) {
             put(NULL);
+            return this;
+        }
+        if (value instanceof UUID id) {
+            putUuid(id);
+            return this;
+        }
+        if (value instanceof Instant t) {
+            // a batch stamps all its rows with one time: encode it once
+            if (!t.equals(lastInstant)) {
+                lastInstant = t;
+                lastInstantBytes = t.toString().getBytes(StandardCharsets.US_ASCII);
+            }
+            put(lastInstantBytes);
             return this;
         }
         String s = value.toString();
@@ -51,6 +69,11 @@ final class CopyRows {
 
     long rows() {
         return rows;
+    }
+
+    /** The rows as COPY will read them. */
+    String text() {
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
     void send(Connection c) throws SQLException {
@@ -91,6 +114,28 @@ final class CopyRows {
             }
         }
         return sb.toString();
+    }
+
+    /** The canonical 8-4-4-4-12 lower-case hex form, written straight into the buffer. */
+    private void putUuid(UUID id) {
+        ensure(36);
+        hex(id.getMostSignificantBits() >>> 32, 8);
+        buf[size++] = '-';
+        hex(id.getMostSignificantBits() >>> 16, 4);
+        buf[size++] = '-';
+        hex(id.getMostSignificantBits(), 4);
+        buf[size++] = '-';
+        hex(id.getLeastSignificantBits() >>> 48, 4);
+        buf[size++] = '-';
+        hex(id.getLeastSignificantBits(), 12);
+    }
+
+    private void hex(long bits, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            buf[size + i] = HEX[(int) (bits & 0xf)];
+            bits >>>= 4;
+        }
+        size += digits;
     }
 
     private void put(byte b) {
