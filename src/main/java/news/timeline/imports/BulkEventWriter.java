@@ -53,6 +53,13 @@ final class BulkEventWriter {
     private final boolean dryRun;
     private final ActorResolver actors = new ActorResolver();
     private final RecordHash hasher = new RecordHash();
+    /** COPY buffers, kept from batch to batch (a writer stores one batch at a time) so they are sized once. */
+    private final CopyRows insertRows = new CopyRows(EVENT_COLUMNS);
+    private final CopyRows participantRows = new CopyRows("event_participants (event_id, actor_id, role, event_start, event_end, "
+            + "precision_rank)");
+    private final CopyRows sourceRows = new CopyRows("event_sources (id, event_id, article_id, url, quote, start_offset, end_offset, "
+            + "rule_id, extractor_version, created_at)");
+    private final CopyRows changeRows = new CopyRows("changes (entity, entity_id, action, changed_at)");
     /** Nanoseconds spent per phase, for the log line at the end of an import. */
     private long resolveNanos;
     private long lookupNanos;
@@ -189,11 +196,10 @@ final class BulkEventWriter {
 
         long t2 = System.nanoTime();
         lookupNanos += t2 - t1;
-        CopyRows inserts = new CopyRows(EVENT_COLUMNS);
-        CopyRows participants = new CopyRows("event_participants (event_id, actor_id, role, event_start, event_end, precision_rank)");
-        CopyRows sources = new CopyRows("event_sources (id, event_id, article_id, url, quote, start_offset, end_offset, rule_id, "
-                + "extractor_version, created_at)");
-        CopyRows changes = new CopyRows("changes (entity, entity_id, action, changed_at)");
+        CopyRows inserts = insertRows.clear();
+        CopyRows participants = participantRows.clear();
+        CopyRows sources = sourceRows.clear();
+        CopyRows changes = changeRows.clear();
         List<UUID> updatedIds = new ArrayList<>();
         try (PreparedStatement update = c.prepareStatement("update events set type = ?, title = ?, summary = ?, date_value = ?, "
                 + "date_precision = ?, date_start = ?, date_end = ?, date_approximate = ?, end_value = ?, end_precision = ?, "

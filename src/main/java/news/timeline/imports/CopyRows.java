@@ -71,6 +71,14 @@ final class CopyRows {
         return rows;
     }
 
+    /** Empties the rows for the next batch, keeping the buffer. */
+    CopyRows clear() {
+        size = 0;
+        rows = 0;
+        lineStarted = false;
+        return this;
+    }
+
     /** The rows as COPY will read them. */
     String text() {
         return new String(buf, 0, size, StandardCharsets.UTF_8);

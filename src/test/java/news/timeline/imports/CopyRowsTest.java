@@ -32,4 +32,13 @@ class CopyRowsTest {
             assertThat(rows.text()).isEqualTo(id + "\n");
         }
     }
+
+    @Test
+    void aClearedBufferStartsAgain() {
+        CopyRows rows = new CopyRows("t (a, b)");
+        rows.add("x".repeat(100_000)).add(1).endRow();
+        rows.clear().add("y").add(2).endRow();
+        assertThat(rows.rows()).isEqualTo(1);
+        assertThat(rows.text()).isEqualTo("y\t2\n");
+    }
 }
