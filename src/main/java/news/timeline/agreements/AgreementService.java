@@ -181,9 +181,7 @@ public class AgreementService {
         Instant now = now();
         agreements.flush();
         agreements.touch(ids, now);
-        for (UUID id : new LinkedHashSet<>(ids)) {
-            changes.record(ChangeLog.Entity.AGREEMENT, id, ChangeLog.Action.UPDATED, now);
-        }
+        changes.recordUpdated(ChangeLog.Entity.AGREEMENT, ids, now);
     }
 
     private AgreementEntity load(UUID id) {

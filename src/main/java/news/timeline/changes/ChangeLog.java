@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +35,14 @@ public class ChangeLog implements PanacheRepository<ChangeEntity> {
         c.mergedInto = mergedInto;
         c.changedAt = at;
         persist(c);
+    }
+
+    /** Each of {@code ids} once, in their order, as updated at {@code at}: the rows another write touched in bulk. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordUpdated(Entity entity, Collection<UUID> ids, Instant at) {
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            record(entity, id, Action.UPDATED, at);
+        }
     }
 
     /** Deletions and merges after {@code since}, oldest first. */

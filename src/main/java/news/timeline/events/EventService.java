@@ -318,9 +318,7 @@ public class EventService {
         Instant now = now();
         events.flush();
         events.touch(ids, now);
-        for (UUID id : new LinkedHashSet<>(ids)) {
-            changes.record(ChangeLog.Entity.EVENT, id, ChangeLog.Action.UPDATED, now);
-        }
+        changes.recordUpdated(ChangeLog.Entity.EVENT, ids, now);
     }
 
     private EventEntity load(UUID id) {
