@@ -1,5 +1,6 @@
 package news.timeline.imports;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,8 +94,8 @@ final class CsvEventReader implements RecordReader {
                 default -> node.put(header[i], v);
             }
         }
-        try {
-            return Item.of(mapper.map(node, row.line()));
+        try (JsonParser parser = node.traverse(json)) {
+            return Item.of(mapper.map(parser, row.line()));
         } catch (RecordProblem p) {
             return Item.rejected(row.line(), p.getMessage());
         }

@@ -248,7 +248,7 @@ public class ImportService {
         int maxLine = Math.max(1024, config.maxLineBytes());
         NativeEventMapper mapper = new NativeEventMapper(options.source());
         return switch (options.format()) {
-            case NDJSON -> new NdjsonEventReader(new LineReader(in, maxLine), json, mapper);
+            case NDJSON -> new NdjsonEventReader(new LineReader(in, maxLine), json.getFactory(), mapper);
             case CSV -> new CsvEventReader(new LineReader(in, maxLine), json, mapper);
             case JSON -> new JsonArrayEventReader(in, json, mapper);
             case GDELT -> new GdeltEventReader(new LineReader(in, maxLine));

@@ -53,9 +53,10 @@ final class JsonArrayEventReader implements RecordReader {
                 done = true;
                 return t == null ? Item.rejected(line, "truncated JSON: the array is not closed") : null;
             }
+            // the element is read whole first, so a record the mapper refuses halfway leaves the parser at the next one
             JsonNode node = json.readTree(parser);
-            try {
-                return Item.of(mapper.map(node, line));
+            try (JsonParser element = node.traverse(json)) {
+                return Item.of(mapper.map(element, line));
             } catch (RecordProblem p) {
                 return Item.rejected(line, p.getMessage());
             }

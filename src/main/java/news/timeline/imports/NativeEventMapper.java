@@ -1,27 +1,24 @@
 package news.timeline.imports;
 
-import news.timeline.web.Ids;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import news.timeline.extraction.temporal.DateValue;
+import news.timeline.web.Ids;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The service's own event shape (API.md, as {@code GET /api/v1/events/{id}} shows it) plus {@code externalId},
- * read from a JSON object. Unknown fields are refused like everywhere else in the API; the read-only fields of an
- * export ({@code id}, {@code createdAt}, {@code updatedAt}) are accepted and ignored so exports re-import.
+ * read token by token from a JSON parser: no tree is built for a record, which is what an NDJSON import of millions
+ * of lines spends most of its reading on otherwise. Unknown fields are refused like everywhere else in the API; the
+ * read-only fields of an export ({@code id}, {@code createdAt}, {@code updatedAt}) are accepted and ignored so
+ * exports re-import. A field of the wrong kind is reported by its name; a syntax error surfaces as the parser's own
+ * exception for the caller to report.
  */
 final class NativeEventMapper {
-
-    private static final Set<String> FIELDS = Set.of("id", "externalSource", "externalId", "type", "title", "summary",
-            "date", "endDate", "place", "participants", "agreement", "sources", "confidence", "status", "createdAt", "updatedAt");
-    private static final Set<String> ACTOR_FIELDS = Set.of("id", "slug", "name", "kind");
-    private static final Set<String> SOURCE_FIELDS = Set.of("articleId", "url", "quote", "start", "end", "ruleId", "extractorVersion");
 
     private final String defaultSource;
 
@@ -29,182 +26,302 @@ final class NativeEventMapper {
         this.defaultSource = defaultSource;
     }
 
-    ImportRecord map(JsonNode node, long line) throws RecordProblem {
-        if (node == null || !node.isObject()) {
+    /** Reads one event object: {@code p} stands before it (no token read yet). Reads no further than its end. */
+    ImportRecord map(JsonParser p, long line) throws IOException, RecordProblem {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
             throw new RecordProblem("expected a JSON object");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new RecordProblem(f + ": unknown field");
+        String externalId = null;
+        String id = null;
+        boolean idNotText = false;
+        String source = null;
+        String type = null;
+        String title = null;
+        String summary = null;
+        DateValue date = null;
+        DateValue endDate = null;
+        String placeName = null;
+        float confidence = 1f;
+        String status = null;
+        UUID agreementId = null;
+        List<ImportRecord.Participant> participants = List.of();
+        List<ImportRecord.Source> sources = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "externalId" -> externalId = text(p, f);
+                case "id" -> {
+                    // only read when there is no externalId: an export's id is otherwise ignored
+                    idNotText = v.isStructStart();
+                    id = idNotText ? skip(p) : text(p, f);
+                }
+                case "externalSource" -> source = text(p, f);
+                case "type" -> type = text(p, f);
+                case "title" -> title = text(p, f);
+                case "summary" -> summary = text(p, f);
+                case "date" -> date = date(p, f);
+                case "endDate" -> endDate = date(p, f);
+                case "place" -> placeName = place(p);
+                case "participants" -> participants = participants(p);
+                case "agreement" -> agreementId = agreement(p);
+                case "sources" -> sources = sources(p);
+                case "confidence" -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        if (!v.isNumeric()) {
+                            throw new RecordProblem("confidence: must be a number");
+                        }
+                        confidence = (float) p.getDoubleValue();
+                    }
+                }
+                case "status" -> status = text(p, f);
+                case "createdAt", "updatedAt" -> p.skipChildren();
+                default -> throw new RecordProblem(f + ": unknown field");
             }
         }
-        String externalId = text(node, "externalId");
         if (externalId == null) {
-            externalId = text(node, "id");
+            if (idNotText) {
+                throw new RecordProblem("id: must be a string");
+            }
+            externalId = id;
         }
-        String source = text(node, "externalSource");
-        DateValue date = date(node.get("date"), "date");
         if (date == null) {
             throw new RecordProblem("date: is required");
         }
-        DateValue endDate = date(node.get("endDate"), "endDate");
-        JsonNode place = node.get("place");
-        String placeName = place == null || place.isNull() ? null : place.isTextual() ? place.asText() : text(place, "name");
-        float confidence = 1f;
-        JsonNode c = node.get("confidence");
-        if (c != null && !c.isNull()) {
-            if (!c.isNumber()) {
-                throw new RecordProblem("confidence: must be a number");
-            }
-            confidence = (float) c.asDouble();
-        }
-        String status = text(node, "status");
-        UUID agreementId = null;
-        JsonNode agreement = node.get("agreement");
-        if (agreement != null && !agreement.isNull()) {
-            String raw = agreement.isTextual() ? agreement.asText() : text(agreement, "id");
-            if (raw == null) {
-                throw new RecordProblem("agreement.id: is required");
-            }
-            agreementId = RecordRules.uuid(raw, "agreement.id");
-        }
-        ImportRecord r = new ImportRecord(line, source == null ? defaultSource : source, externalId, text(node, "type"),
-                text(node, "title"), RecordRules.emptyToNull(text(node, "summary")), date, endDate,
-                RecordRules.emptyToNull(placeName), confidence, status == null ? "confirmed" : status, agreementId,
-                participants(node.get("participants")), sources(node.get("sources")));
+        ImportRecord r = new ImportRecord(line, source == null ? defaultSource : source, externalId, type, title,
+                RecordRules.emptyToNull(summary), date, endDate, RecordRules.emptyToNull(placeName), confidence,
+                status == null ? "confirmed" : status, agreementId, participants, sources);
         return RecordRules.check(r);
     }
 
-    private static List<ImportRecord.Participant> participants(JsonNode node) throws RecordProblem {
-        List<ImportRecord.Participant> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new RecordProblem("participants: must be an array");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode p = node.get(i);
-            String f = "participants[" + i + "]";
-            if (p.isTextual()) {
-                out.add(new ImportRecord.Participant(actor(p, f), "participant"));
-                continue;
-            }
-            if (!p.isObject()) {
-                throw new RecordProblem(f + ": must be an object or an actor name");
-            }
-            for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (!name.equals("actor") && !name.equals("role")) {
-                    throw new RecordProblem(f + "." + name + ": unknown field");
+    /** A place as a name or as the API's place object, of which only the name counts. */
+    private static String place(JsonParser p) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            String name = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (f.equals("name")) {
+                    name = text(p, f);
+                } else {
+                    p.skipChildren();
                 }
             }
-            String role = text(p, "role");
-            out.add(new ImportRecord.Participant(actor(p.get("actor"), f + ".actor"), role == null ? "participant" : role));
+            return name;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            throw new RecordProblem("place: must be a name or an object");
+        }
+        return text(p, "place");
+    }
+
+    private static UUID agreement(JsonParser p) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        String raw = null;
+        if (t == JsonToken.VALUE_STRING) {
+            raw = p.getText();
+        } else if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                if (f.equals("id")) {
+                    raw = text(p, f);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else {
+            p.skipChildren();
+        }
+        if (raw == null) {
+            throw new RecordProblem("agreement.id: is required");
+        }
+        return RecordRules.uuid(raw, "agreement.id");
+    }
+
+    private static List<ImportRecord.Participant> participants(JsonParser p) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw new RecordProblem("participants: must be an array");
+        }
+        List<ImportRecord.Participant> out = new ArrayList<>(4);
+        int i = 0;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken(), i++) {
+            if (e == JsonToken.VALUE_STRING) {
+                out.add(new ImportRecord.Participant(actor(p, i, ""), "participant"));
+                continue;
+            }
+            if (e != JsonToken.START_OBJECT) {
+                throw new RecordProblem("participants[" + i + "]: must be an object or an actor name");
+            }
+            ImportRecord.ActorRef actor = null;
+            String role = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "actor" -> actor = actor(p, i, ".actor");
+                    case "role" -> role = text(p, f);
+                    default -> throw new RecordProblem("participants[" + i + "]." + f + ": unknown field");
+                }
+            }
+            if (actor == null) {
+                throw new RecordProblem("participants[" + i + "].actor: is required");
+            }
+            out.add(new ImportRecord.Participant(actor, role == null ? "participant" : role));
         }
         return RecordRules.distinct(out);
     }
 
-    /** An actor object, or a string that is an id, a slug or a name (tried in that order when stored). */
-    private static ImportRecord.ActorRef actor(JsonNode a, String f) throws RecordProblem {
-        if (a == null || a.isNull()) {
-            throw new RecordProblem(f + ": is required");
+    /**
+     * An actor object, or a string that is an id, a slug or a name (tried in that order when stored); null for a
+     * JSON null, which the caller reports as missing.
+     */
+    private static ImportRecord.ActorRef actor(JsonParser p, int index, String suffix) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
         }
-        if (a.isTextual()) {
-            String s = a.asText().trim();
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText().trim();
             if (s.isEmpty()) {
-                throw new RecordProblem(f + ": is empty");
+                throw new RecordProblem("participants[" + index + "]" + suffix + ": is empty");
             }
             UUID id = Ids.parseOrNull(s);
             return id != null ? new ImportRecord.ActorRef(id, null, null, null) : new ImportRecord.ActorRef(null, null, s, null);
         }
-        if (!a.isObject()) {
-            throw new RecordProblem(f + ": must be an object or a string");
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            throw new RecordProblem("participants[" + index + "]" + suffix + ": must be an object or a string");
         }
-        for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!ACTOR_FIELDS.contains(name)) {
-                throw new RecordProblem(f + "." + name + ": unknown field");
+        String id = null;
+        String slug = null;
+        String name = null;
+        String kind = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "id" -> id = text(p, f);
+                case "slug" -> slug = text(p, f);
+                case "name" -> name = text(p, f);
+                case "kind" -> kind = text(p, f);
+                default -> throw new RecordProblem("participants[" + index + "]" + suffix + "." + f + ": unknown field");
             }
         }
-        String id = text(a, "id");
-        return new ImportRecord.ActorRef(id == null ? null : RecordRules.uuid(id, f + ".id"),
-                RecordRules.emptyToNull(text(a, "slug")), RecordRules.emptyToNull(text(a, "name")), text(a, "kind"));
+        return new ImportRecord.ActorRef(id == null ? null : RecordRules.uuid(id, "participants[" + index + "]" + suffix + ".id"),
+                RecordRules.emptyToNull(slug), RecordRules.emptyToNull(name), kind);
     }
 
-    private static List<ImportRecord.Source> sources(JsonNode node) throws RecordProblem {
-        List<ImportRecord.Source> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
+    private static List<ImportRecord.Source> sources(JsonParser p) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
         }
-        if (!node.isArray()) {
+        if (t != JsonToken.START_ARRAY) {
             throw new RecordProblem("sources: must be an array");
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode s = node.get(i);
-            String f = "sources[" + i + "]";
-            if (s.isTextual()) {
-                out.add(new ImportRecord.Source(null, s.asText(), null, null, null, null, null));
+        List<ImportRecord.Source> out = new ArrayList<>(2);
+        int i = 0;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken(), i++) {
+            if (e == JsonToken.VALUE_STRING) {
+                out.add(new ImportRecord.Source(null, p.getText(), null, null, null, null, null));
                 continue;
             }
-            if (!s.isObject()) {
-                throw new RecordProblem(f + ": must be an object or a URL");
+            if (e != JsonToken.START_OBJECT) {
+                throw new RecordProblem("sources[" + i + "]: must be an object or a URL");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-                String name = it.next().getKey();
-                if (!SOURCE_FIELDS.contains(name)) {
-                    throw new RecordProblem(f + "." + name + ": unknown field");
+            String article = null;
+            String url = null;
+            String quote = null;
+            Integer start = null;
+            Integer end = null;
+            String ruleId = null;
+            String version = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "articleId" -> article = text(p, f);
+                    case "url" -> url = text(p, f);
+                    case "quote" -> quote = text(p, f);
+                    case "start" -> start = integer(p, "sources[" + i + "].start");
+                    case "end" -> end = integer(p, "sources[" + i + "].end");
+                    case "ruleId" -> ruleId = text(p, f);
+                    case "extractorVersion" -> version = text(p, f);
+                    default -> throw new RecordProblem("sources[" + i + "]." + f + ": unknown field");
                 }
             }
-            String article = text(s, "articleId");
-            out.add(new ImportRecord.Source(article == null ? null : RecordRules.uuid(article, f + ".articleId"),
-                    text(s, "url"), text(s, "quote"), integer(s, "start", f), integer(s, "end", f),
-                    text(s, "ruleId"), text(s, "extractorVersion")));
+            out.add(new ImportRecord.Source(article == null ? null : RecordRules.uuid(article, "sources[" + i + "].articleId"),
+                    url, quote, start, end, ruleId, version));
         }
         return out;
     }
 
     /** A date as a string ({@code "2024-06"}) or as the API's date object (its value and approximate flag count). */
-    private static DateValue date(JsonNode d, String field) throws RecordProblem {
-        if (d == null || d.isNull()) {
+    private static DateValue date(JsonParser p, String field) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (d.isTextual()) {
-            return RecordRules.date(d.asText(), field);
+        if (t == JsonToken.VALUE_STRING) {
+            return RecordRules.date(p.getText(), field);
         }
-        if (!d.isObject()) {
+        if (t != JsonToken.START_OBJECT) {
             throw new RecordProblem(field + ": must be a date string or a date object");
         }
-        String value = text(d, "value");
+        String value = null;
+        boolean approximate = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+                case "value" -> value = text(p, f);
+                case "approximate" -> approximate = v == JsonToken.VALUE_TRUE
+                        || v == JsonToken.VALUE_STRING && p.getText().trim().equals("true");
+                default -> p.skipChildren(); // precision and the like follow from the value
+            }
+        }
         if (value == null) {
             throw new RecordProblem(field + ".value: is required");
         }
-        DateValue v = RecordRules.date(value, field + ".value");
-        JsonNode approx = d.get("approximate");
-        return approx != null && approx.asBoolean(false) ? v.withApproximate(true) : v;
+        DateValue d = RecordRules.date(value, field + ".value");
+        return approximate ? d.withApproximate(true) : d;
     }
 
-    private static Integer integer(JsonNode n, String name, String f) throws RecordProblem {
-        JsonNode v = n.get(name);
-        if (v == null || v.isNull()) {
+    private static Integer integer(JsonParser p, String field) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new RecordProblem(f + "." + name + ": must be an integer");
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw new RecordProblem(field + ": must be an integer");
         }
-        return v.asInt();
+        return p.getIntValue();
     }
 
-    private static String text(JsonNode n, String name) throws RecordProblem {
-        JsonNode v = n.get(name);
-        if (v == null || v.isNull()) {
+    /** A scalar as text (a number or a boolean in its JSON spelling); null for null; an object or array is refused. */
+    private static String text(JsonParser p, String name) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (v.isContainerNode()) {
+        if (t.isStructStart()) {
             throw new RecordProblem(name + ": must be a string");
         }
-        return v.asText();
+        return p.getText();
     }
 
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
 }

@@ -1,19 +1,23 @@
 package news.timeline.imports;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 
-/** {@code application/x-ndjson}: one event object per line in the service's own shape; blank lines are skipped. */
+/**
+ * {@code application/x-ndjson}: one event object per line in the service's own shape; blank lines are skipped. Each
+ * line is mapped straight from the parser's tokens. A line is reported for its first fault in this order: broken
+ * JSON (also after a field the mapper refused), a wrong field, content after the object.
+ */
 final class NdjsonEventReader implements RecordReader {
 
     private final LineReader lines;
-    private final ObjectMapper json;
+    private final JsonFactory json;
     private final NativeEventMapper mapper;
 
-    NdjsonEventReader(LineReader lines, ObjectMapper json, NativeEventMapper mapper) {
+    NdjsonEventReader(LineReader lines, JsonFactory json, NativeEventMapper mapper) {
         this.lines = lines;
         this.json = json;
         this.mapper = mapper;
@@ -28,9 +32,20 @@ final class NdjsonEventReader implements RecordReader {
         if (line.problem() != null) {
             return Item.rejected(line.number(), line.problem());
         }
-        JsonNode node;
-        try {
-            node = json.readTree(line.text());
+        try (JsonParser parser = json.createParser(line.text())) {
+            ImportRecord record;
+            try {
+                record = mapper.map(parser, line.number());
+            } catch (RecordProblem p) {
+                while (parser.nextToken() != null) {
+                    // the rest of the line still has to be JSON: a syntax error is the line's first fault
+                }
+                return Item.rejected(line.number(), p.getMessage());
+            }
+            if (parser.nextToken() != null) {
+                return Item.rejected(line.number(), "malformed JSON: more than one value on the line");
+            }
+            return Item.of(record);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
             int cut = why.indexOf('\n');
@@ -38,11 +53,6 @@ final class NdjsonEventReader implements RecordReader {
             return Item.rejected(line.number(), line.lastWithoutNewline()
                     ? "truncated or malformed JSON on the last line: " + why
                     : "malformed JSON: " + why);
-        }
-        try {
-            return Item.of(mapper.map(node, line.number()));
-        } catch (RecordProblem p) {
-            return Item.rejected(line.number(), p.getMessage());
         }
     }
 }
