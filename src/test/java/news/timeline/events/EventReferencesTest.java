@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Participants and sources reference their event through per-statement checks (V043) instead of foreign keys: the
- * same guarantees, checked against the real database, including the lock that keeps a concurrent delete out.
+ * Participants and sources reference their event, and participants their actor, through per-statement checks (V043,
+ * V044) instead of foreign keys: the same guarantees, checked against the real database, including the lock that
+ * keeps a concurrent delete out.
  */
 @QuarkusTest
 class EventReferencesTest {
@@ -144,6 +145,73 @@ class EventReferencesTest {
             }
         }
         assertThat(count("select count(*) from event_sources where event_id = ?", event)).isZero();
+    }
+
+    @Test
+    void aParticipationOfAMissingActorIsRefusedAndMovingOneToAMissingActorToo() throws SQLException {
+        UUID event = event();
+        UUID actor = actor();
+        UUID missing = UUID.randomUUID();
+        try (Connection c = db.getConnection()) {
+            assertThatThrownBy(() -> participant(c, event, missing))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23503"))
+                    .hasMessageContaining(missing.toString());
+            participant(c, event, actor);
+            try (PreparedStatement ps = c.prepareStatement("update event_participants set actor_id = ? where actor_id = ?")) {
+                ps.setObject(1, missing);
+                ps.setObject(2, actor);
+                assertThatThrownBy(ps::executeUpdate)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23503"));
+                UUID other = actor();
+                ps.setObject(1, other);
+                assertThat(ps.executeUpdate()).isEqualTo(1); // a merge moves participations to an existing actor
+            }
+        }
+        assertThat(count("select count(*) from event_participants where event_id = ?", event)).isEqualTo(1);
+        assertThat(count("select count(*) from event_participants where actor_id = ?", missing)).isZero();
+    }
+
+    @Test
+    void deletingAnActorDeletesItsParticipations() throws SQLException {
+        UUID event = event();
+        UUID gone = actor();
+        UUID kept = actor();
+        try (Connection c = db.getConnection()) {
+            participant(c, event, gone);
+            participant(c, event, kept);
+            try (PreparedStatement ps = c.prepareStatement("delete from actors where id = ?")) {
+                ps.setObject(1, gone);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(count("select count(*) from event_participants where actor_id = ?", gone)).isZero();
+        assertThat(count("select count(*) from event_participants where actor_id = ?", kept)).isEqualTo(1);
+    }
+
+    @Test
+    void anActorReferencedByAnOpenTransactionCannotBeDeletedUntilItEnds() throws SQLException {
+        UUID event = event();
+        UUID actor = actor();
+        try (Connection writer = db.getConnection(); Connection deleter = db.getConnection()) {
+            writer.setAutoCommit(false);
+            participant(writer, event, actor);
+            try (Statement s = deleter.createStatement()) {
+                s.execute("set lock_timeout = '300ms'");
+            }
+            try (PreparedStatement ps = deleter.prepareStatement("delete from actors where id = ?")) {
+                ps.setObject(1, actor);
+                assertThatThrownBy(ps::executeUpdate)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+                writer.commit();
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            } finally {
+                try (Statement s = deleter.createStatement()) {
+                    s.execute("reset lock_timeout");
+                }
+                writer.setAutoCommit(true);
+            }
+        }
+        assertThat(count("select count(*) from event_participants where actor_id = ?", actor)).isZero();
     }
 
     private UUID actor() throws SQLException {
