@@ -13,71 +13,61 @@
 
 alter table event_participants drop constraint event_participants_actor_id_fkey;
 
-create or replace function check_event_references() returns trigger language plpgsql as $$
+-- One check for every such reference, named by the trigger's arguments: the referencing column and the table of
+-- the referenced ids (their key is "id").
+create function check_references() returns trigger language plpgsql as $$
 declare
+    col text := tg_argv[0];
+    parent text := tg_argv[1];
     me xid := pg_current_xact_id()::xid;
     ids uuid[];
     present int;
     missing uuid;
 begin
     if tg_op = 'UPDATE' then
-        ids := array(select n.event_id from new_rows n except select o.event_id from old_rows o);
+        execute format('select array(select n.%1$I from new_rows n except select o.%1$I from old_rows o)', col) into ids;
     else
-        ids := array(select distinct n.event_id from new_rows n);
+        execute format('select array(select distinct n.%I from new_rows n)', col) into ids;
     end if;
     if cardinality(ids) = 0 then
         return null;
     end if;
-    -- one index probe per distinct id (a join, not "= any (ids)", which a bitmap scan rechecks against the whole
-    -- array for every row: quadratic in the statement's size); rows written by this transaction are not locked
-    perform 1 from unnest(ids) i join events e on e.id = i where e.xmin <> me for key share of e;
-    select count(*) into present from unnest(ids) i join events e on e.id = i;
+    -- one primary-key probe per distinct id (a join, not "= any (ids)", which a bitmap scan rechecks against the
+    -- whole array for every row: quadratic in the statement's size); rows written by this transaction are not locked
+    execute format('select 1 from unnest($1) i join %I p on p.id = i where p.xmin <> $2 for key share of p', parent)
+        using ids, me;
+    execute format('select count(*) from unnest($1) i join %I p on p.id = i', parent) using ids into present;
     if present < cardinality(ids) then
-        select i into missing from unnest(ids) i where not exists (select 1 from events e where e.id = i) limit 1;
+        execute format('select i from unnest($1) i where not exists (select 1 from %I p where p.id = i) limit 1', parent)
+            using ids into missing;
         raise foreign_key_violation using
-            message = format('insert or update on table "%s" violates the reference to events', tg_table_name),
-            detail = format('Key (event_id)=(%s) is not present in table "events".', missing);
+            message = format('insert or update on table "%s" violates the reference to %s', tg_table_name, parent),
+            detail = format('Key (%s)=(%s) is not present in table "%s".', col, missing, parent);
     end if;
     return null;
 end $$;
 
-create function check_participant_actors() returns trigger language plpgsql as $$
-declare
-    me xid := pg_current_xact_id()::xid;
-    ids uuid[];
-    present int;
-    missing uuid;
-begin
-    if tg_op = 'UPDATE' then
-        ids := array(select n.actor_id from new_rows n except select o.actor_id from old_rows o);
-    else
-        ids := array(select distinct n.actor_id from new_rows n);
-    end if;
-    if cardinality(ids) = 0 then
-        return null;
-    end if;
-    perform 1 from unnest(ids) i join actors a on a.id = i where a.xmin <> me for key share of a;
-    select count(*) into present from unnest(ids) i join actors a on a.id = i;
-    if present < cardinality(ids) then
-        select i into missing from unnest(ids) i where not exists (select 1 from actors a where a.id = i) limit 1;
-        raise foreign_key_violation using
-            message = 'insert or update on table "event_participants" violates the reference to actors',
-            detail = format('Key (actor_id)=(%s) is not present in table "actors".', missing);
-    end if;
-    return null;
-end $$;
-
+drop trigger event_participants_event_reference_insert on event_participants;
 drop trigger event_participants_event_reference_update on event_participants;
+drop trigger event_sources_event_reference_insert on event_sources;
 drop trigger event_sources_event_reference_update on event_sources;
-create trigger event_participants_event_reference_update after update on event_participants
-    referencing old table as old_rows new table as new_rows for each statement execute function check_event_references();
-create trigger event_sources_event_reference_update after update on event_sources
-    referencing old table as old_rows new table as new_rows for each statement execute function check_event_references();
+drop function check_event_references();
 
+create trigger event_participants_event_reference_insert after insert on event_participants
+    referencing new table as new_rows for each statement execute function check_references('event_id', 'events');
+create trigger event_participants_event_reference_update after update on event_participants
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function check_references('event_id', 'events');
+create trigger event_sources_event_reference_insert after insert on event_sources
+    referencing new table as new_rows for each statement execute function check_references('event_id', 'events');
+create trigger event_sources_event_reference_update after update on event_sources
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function check_references('event_id', 'events');
 create trigger event_participants_actor_reference_insert after insert on event_participants
-    referencing new table as new_rows for each statement execute function check_participant_actors();
+    referencing new table as new_rows for each statement execute function check_references('actor_id', 'actors');
 create trigger event_participants_actor_reference_update after update on event_participants
-    referencing old table as old_rows new table as new_rows for each statement execute function check_participant_actors();
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function check_references('actor_id', 'actors');
 
 create function delete_actor_participations() returns trigger language plpgsql as $$
 begin

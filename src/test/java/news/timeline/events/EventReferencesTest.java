@@ -94,25 +94,8 @@ class EventReferencesTest {
     @Test
     void anEventReferencedByAnOpenTransactionCannotBeDeletedUntilItEnds() throws SQLException {
         UUID event = event();
-        try (Connection writer = db.getConnection(); Connection deleter = db.getConnection()) {
-            writer.setAutoCommit(false);
-            source(writer, event); // another transaction's event: locked until the writer commits
-            try (Statement s = deleter.createStatement()) {
-                s.execute("set lock_timeout = '300ms'");
-            }
-            try (PreparedStatement ps = deleter.prepareStatement("delete from events where id = ?")) {
-                ps.setObject(1, event);
-                assertThatThrownBy(ps::executeUpdate)
-                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
-                writer.commit();
-                assertThat(ps.executeUpdate()).isEqualTo(1);
-            } finally {
-                try (Statement s = deleter.createStatement()) {
-                    s.execute("reset lock_timeout");
-                }
-                writer.setAutoCommit(true);
-            }
-        }
+        // another transaction's event: locked until the writer commits
+        deleteWaitsForTheWriter(c -> source(c, event), "delete from events where id = ?", event);
         // the delete came after the commit, so the committed source went with its event: nothing is left orphaned
         assertThat(count("select count(*) from event_sources where event_id = ?", event)).isZero();
     }
@@ -192,14 +175,27 @@ class EventReferencesTest {
     void anActorReferencedByAnOpenTransactionCannotBeDeletedUntilItEnds() throws SQLException {
         UUID event = event();
         UUID actor = actor();
+        deleteWaitsForTheWriter(c -> participant(c, event, actor), "delete from actors where id = ?", actor);
+        assertThat(count("select count(*) from event_participants where actor_id = ?", actor)).isZero();
+    }
+
+    private interface Write {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * While a transaction that wrote a reference is open, deleting the referenced row waits (and here times out);
+     * once it has committed, the delete goes through.
+     */
+    private void deleteWaitsForTheWriter(Write write, String delete, UUID id) throws SQLException {
         try (Connection writer = db.getConnection(); Connection deleter = db.getConnection()) {
             writer.setAutoCommit(false);
-            participant(writer, event, actor);
+            write.run(writer);
             try (Statement s = deleter.createStatement()) {
                 s.execute("set lock_timeout = '300ms'");
             }
-            try (PreparedStatement ps = deleter.prepareStatement("delete from actors where id = ?")) {
-                ps.setObject(1, actor);
+            try (PreparedStatement ps = deleter.prepareStatement(delete)) {
+                ps.setObject(1, id);
                 assertThatThrownBy(ps::executeUpdate)
                         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
                 writer.commit();
@@ -211,7 +207,6 @@ class EventReferencesTest {
                 writer.setAutoCommit(true);
             }
         }
-        assertThat(count("select count(*) from event_participants where actor_id = ?", actor)).isZero();
     }
 
     private UUID actor() throws SQLException {
