@@ -35,6 +35,8 @@ final class TimexResolver {
     private final ReferenceTime reference;
     private final CalendarPoint dct;
     private CalendarPoint narrative;
+    /** The last quarter the story named on its own ("the third quarter", "fiscal first-quarter"): the one it reports. */
+    private CalendarPoint namedQuarter;
 
     TimexResolver(ReferenceTime reference) {
         this.reference = reference;
@@ -65,6 +67,9 @@ final class TimexResolver {
         CalendarPoint p = CalendarPoint.parse(v);
         if (p != null) {
             narrative = p;
+            if (p.unit() == CalendarPoint.Unit.QUARTER) {
+                namedQuarter = p;
+            }
         }
     }
 
@@ -128,6 +133,7 @@ final class TimexResolver {
         CalendarPoint.Unit at = null;
         int next = 4;
         long fallbackShift = 0;
+        boolean hasFallback = false;
         if (a.length > 4 && a[4].startsWith("~")) {
             at = CalendarPoint.Unit.of(a[4].substring(1));
             next = 5;
@@ -135,6 +141,7 @@ final class TimexResolver {
             // in an earnings story is the one just reported)
             if (a.length > 5 && a[5].startsWith("?")) {
                 fallbackShift = Long.parseLong(a[5].substring(1));
+                hasFallback = true;
                 next = 6;
             }
         }
@@ -148,10 +155,15 @@ final class TimexResolver {
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
         }
+        if (hasFallback && narrativeAnchor && at == CalendarPoint.Unit.QUARTER && namedQuarter != null) {
+            anchor = namedQuarter; // "the quarter" of an earnings story is the one it named, whatever dates came since
+        }
         CalendarPoint p;
         if (at != null) {
             // the fallback moves the reference's period in its own unit ("?-1": the quarter before the reference's)
-            long fallback = anchor == dct ? fallbackShift : 0;
+            // a date of the quarter still running is not what "the quarter" of a report is about either
+            boolean running = anchor != namedQuarter && anchor.coarsen(at).value().equals(dct.coarsen(at).value());
+            long fallback = anchor == dct || hasFallback && running ? fallbackShift : 0;
             p = anchor.coarsen(at).plus(at, fallback).plus(unit, n);
         } else if (keepGranularity && anchor != dct) {
             p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
