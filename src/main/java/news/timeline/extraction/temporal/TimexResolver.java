@@ -341,15 +341,25 @@ final class TimexResolver {
         return dist;
     }
 
-    /** A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. */
+    /**
+     * A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. With
+     * {@code ~W} the week that holds it ("Easter week"): a week that holds the reference is the one meant, in
+     * whatever tense ("as Easter week began").
+     */
     private Resolved holiday(String[] a, Tense tense) {
         Tense d = dir(a[1], tense, Tense.NONE);
+        boolean week = a.length > 3 && a[3].equals("~W");
         LocalDate ref = reference.date();
         LocalDate best = null;
         long bestScore = Long.MAX_VALUE;
         for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
             LocalDate c = Holidays.in(a[2], y);
             long diff = c.toEpochDay() - ref.toEpochDay();
+            if (week) {
+                LocalDate monday = c.with(DayOfWeek.MONDAY);
+                long from = monday.toEpochDay() - ref.toEpochDay();
+                diff = from > 0 ? from : from + 6 < 0 ? from + 6 : 0; // distance from the reference to the week
+            }
             if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0
                     || d == Tense.PAST && diff > 0 || d == Tense.FUTURE && diff < 0) {
                 continue; // a holiday is a year away at most: the tense decides the side
@@ -359,6 +369,9 @@ final class TimexResolver {
                 bestScore = score;
                 best = c;
             }
+        }
+        if (week) {
+            return new Resolved(CalendarPoint.of(best, CalendarPoint.Unit.WEEK).value(), Anchoring.REFERENCE);
         }
         return new Resolved(best.toString(), Anchoring.REFERENCE);
     }
