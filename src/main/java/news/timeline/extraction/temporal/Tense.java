@@ -52,6 +52,9 @@ enum Tense {
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
+                if (DETERMINERS.contains(aux) || aux.equals("still") || aux.equals("yet")) {
+                    t = NONE; // an adjective: "a still unspecified date", "the proposed merger", "its planned visit"
+                }
                 if (aux.equals("be") && couldNot(text, from, ws)) {
                     return PAST; // "could not be reached Wednesday", "neither he nor his wife could be located"
                 }
@@ -125,6 +128,9 @@ enum Tense {
         String before = text.substring(from, at).toLowerCase(Locale.ROOT);
         return NEGATED.matcher(before).find();
     }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "his", "her", "their", "our",
+            "this", "that", "these", "those", "no", "any", "some");
 
     private static final Pattern NEGATED = Pattern.compile("\\b(?:neither|nor|no\\s+one|nobody|never)\\b");
 
