@@ -176,6 +176,9 @@ final class TimexResolver {
             p = dct.plus(unit, n);
             narrativeAnchor = false;
         }
+        if (hasFallback && n == 0 && a[0].equals("rel")) {
+            narrative = p; // "in the quarter" brings the story back to the period it reports ("... a year ago")
+        }
         return new Resolved(p.value() + tail, narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
     }
 
