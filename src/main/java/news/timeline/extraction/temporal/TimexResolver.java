@@ -146,6 +146,13 @@ final class TimexResolver {
             }
         }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (anchor != dct && !keepGranularity && n == 0 && unit == CalendarPoint.Unit.DAY && at == null
+                && (anchor.unit() == CalendarPoint.Unit.MONTH || anchor.unit() == CalendarPoint.Unit.YEAR)
+                && suffix(a, 4).isEmpty()) {
+            // "that same day" after a story that named only a month or a year: a day of it, not the month itself
+            String days = anchor.unit() == CalendarPoint.Unit.MONTH ? "-XX" : "-XX-XX";
+            return new Resolved(anchor.value() + days, Anchoring.NARRATIVE);
+        }
         if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
             anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
         }
