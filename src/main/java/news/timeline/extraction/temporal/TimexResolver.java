@@ -67,8 +67,8 @@ final class TimexResolver {
         CalendarPoint p = CalendarPoint.parse(v);
         if (p != null) {
             narrative = p;
-            if (p.unit() == CalendarPoint.Unit.QUARTER) {
-                namedQuarter = p;
+            if (p.unit() == CalendarPoint.Unit.QUARTER && !p.day().plusMonths(3).isAfter(quarterStart(dct.day()))) {
+                namedQuarter = p; // a quarter already over: one a report can be about (not "the fourth quarter" ahead)
             }
         }
     }
@@ -154,7 +154,9 @@ final class TimexResolver {
             return new Resolved(anchor.value() + days, Anchoring.NARRATIVE);
         }
         if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
-            anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
+            // "a year earlier" compares with a past period, not with a forecast named before it: with the quarter
+            // the story reports when it named one ("the year-ago period")
+            anchor = namedQuarter != null && a[1].equals("cur") ? namedQuarter : dct;
         }
         if (anchor != dct && a[1].equals("cur") && anchor.day().isBefore(dct.day().minusYears(1))) {
             anchor = dct; // "the year-ago results" compare with the period being reported, not with an older one
@@ -401,6 +403,10 @@ final class TimexResolver {
             case HALF -> m <= 6 ? 1 : 2;
             default -> m <= 2 || m == 12 ? 4 : m <= 5 ? 1 : m <= 8 ? 2 : 3;
         };
+    }
+
+    private static LocalDate quarterStart(LocalDate d) {
+        return LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }
 
     private static int seasonIndex(String s) {
