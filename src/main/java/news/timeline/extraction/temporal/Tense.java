@@ -52,6 +52,12 @@ enum Tense {
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
                 String aux = previousWord(text, from, ws);
+                if (DETERMINERS.contains(aux) || aux.equals("still") || aux.equals("yet")) {
+                    t = NONE; // an adjective: "a still unspecified date", "the proposed merger", "its planned visit"
+                }
+                if (aux.equals("be") && couldNot(text, from, ws)) {
+                    return PAST; // "could not be reached Wednesday", "neither he nor his wife could be located"
+                }
                 if (aux.equals("be") || aux.equals("is") || aux.equals("are")) {
                     return FUTURE; // "will be held", "is scheduled", "are expected"
                 }
@@ -98,6 +104,35 @@ enum Tense {
         }
         return text.substring(ws, we).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Whether the "be" that ends right before PARTICIPLE follows a negated "could": "could not be reached",
+     * "couldn't be found", "neither he nor she could be located". A failed attempt already made, so the past.
+     */
+    private static boolean couldNot(String text, int from, int participle) {
+        int be = participle;
+        while (be > from && !Character.isLetter(text.charAt(be - 1))) {
+            be--;
+        }
+        be -= 2; // "be"
+        String w = previousWord(text, from, be);
+        int at = be;
+        if (w.equals("not") || w.equals("t")) {
+            at = text.lastIndexOf(w.equals("t") ? "n't" : "not", be);
+            w = previousWord(text, from, at);
+            return w.equals("could");
+        }
+        if (!w.equals("could")) {
+            return false;
+        }
+        String before = text.substring(from, at).toLowerCase(Locale.ROOT);
+        return NEGATED.matcher(before).find();
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "his", "her", "their", "our",
+            "this", "that", "these", "those", "no", "any", "some");
+
+    private static final Pattern NEGATED = Pattern.compile("\\b(?:neither|nor|no\\s+one|nobody|never)\\b");
 
     /** Whether the clause between FROM and TO has "had" followed by a past form: the past perfect. */
     private static boolean pastPerfect(String text, int from, int to) {

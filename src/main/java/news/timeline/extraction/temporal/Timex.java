@@ -41,6 +41,9 @@ public record Timex(int start, int end, String text, TimexType type, String valu
             return Optional.empty();
         }
         String v = value;
+        if (v != null && v.endsWith("-XX")) {
+            v = v.replaceFirst("(?:-XX)+$", ""); // "a day of October 1998" (1998-10-XX) is dated to its month
+        }
         if (v == null || v.contains("X") || v.endsWith("_REF")) {
             return Optional.empty();
         }

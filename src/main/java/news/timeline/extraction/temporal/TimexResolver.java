@@ -35,6 +35,8 @@ final class TimexResolver {
     private final ReferenceTime reference;
     private final CalendarPoint dct;
     private CalendarPoint narrative;
+    /** The last quarter the story named on its own ("the third quarter", "fiscal first-quarter"): the one it reports. */
+    private CalendarPoint namedQuarter;
 
     TimexResolver(ReferenceTime reference) {
         this.reference = reference;
@@ -65,6 +67,9 @@ final class TimexResolver {
         CalendarPoint p = CalendarPoint.parse(v);
         if (p != null) {
             narrative = p;
+            if (p.unit() == CalendarPoint.Unit.QUARTER && !p.day().plusMonths(3).isAfter(quarterStart(dct.day()))) {
+                namedQuarter = p; // a quarter already over: one a report can be about (not "the fourth quarter" ahead)
+            }
         }
     }
 
@@ -128,6 +133,7 @@ final class TimexResolver {
         CalendarPoint.Unit at = null;
         int next = 4;
         long fallbackShift = 0;
+        boolean hasFallback = false;
         if (a.length > 4 && a[4].startsWith("~")) {
             at = CalendarPoint.Unit.of(a[4].substring(1));
             next = 5;
@@ -135,12 +141,22 @@ final class TimexResolver {
             // in an earnings story is the one just reported)
             if (a.length > 5 && a[5].startsWith("?")) {
                 fallbackShift = Long.parseLong(a[5].substring(1));
+                hasFallback = true;
                 next = 6;
             }
         }
         CalendarPoint anchor = narrativeAnchor && narrative != null ? narrative : dct;
+        if (anchor != dct && !keepGranularity && n == 0 && unit == CalendarPoint.Unit.DAY && at == null
+                && (anchor.unit() == CalendarPoint.Unit.MONTH || anchor.unit() == CalendarPoint.Unit.YEAR)
+                && suffix(a, 4).isEmpty()) {
+            // "that same day" after a story that named only a month or a year: a day of it, not the month itself
+            String days = anchor.unit() == CalendarPoint.Unit.MONTH ? "-XX" : "-XX-XX";
+            return new Resolved(anchor.value() + days, Anchoring.NARRATIVE);
+        }
         if (anchor != dct && n < 0 && anchor.day().isAfter(dct.day())) {
-            anchor = dct; // "a year earlier" compares with a past period, not with a forecast named before it
+            // "a year earlier" compares with a past period, not with a forecast named before it: with the quarter
+            // the story reports when it named one ("the year-ago period")
+            anchor = namedQuarter != null && a[1].equals("cur") ? namedQuarter : dct;
         }
         if (anchor != dct && a[1].equals("cur") && anchor.day().isBefore(dct.day().minusYears(1))) {
             anchor = dct; // "the year-ago results" compare with the period being reported, not with an older one
@@ -148,10 +164,15 @@ final class TimexResolver {
         if (at != null && anchor.unit().ordinal() > at.ordinal()) {
             anchor = dct; // the narrative date is too coarse to name that period
         }
+        if (hasFallback && narrativeAnchor && at == CalendarPoint.Unit.QUARTER && namedQuarter != null) {
+            anchor = namedQuarter; // "the quarter" of an earnings story is the one it named, whatever dates came since
+        }
         CalendarPoint p;
         if (at != null) {
             // the fallback moves the reference's period in its own unit ("?-1": the quarter before the reference's)
-            long fallback = anchor == dct ? fallbackShift : 0;
+            // a date of the quarter still running is not what "the quarter" of a report is about either
+            boolean running = anchor != namedQuarter && anchor.coarsen(at).value().equals(dct.coarsen(at).value());
+            long fallback = anchor == dct || hasFallback && running ? fallbackShift : 0;
             p = anchor.coarsen(at).plus(at, fallback).plus(unit, n);
         } else if (keepGranularity && anchor != dct) {
             p = keepable(anchor.unit(), unit) ? anchor.plus(unit, n) : anchor.coarsen(unit).plus(unit, n);
@@ -163,6 +184,9 @@ final class TimexResolver {
             // a clock time needs a day: a story that has named only a month or a year leaves the reference's
             p = dct.plus(unit, n);
             narrativeAnchor = false;
+        }
+        if (hasFallback && n == 0 && a[0].equals("rel")) {
+            narrative = p; // "in the quarter" brings the story back to the period it reports ("... a year ago")
         }
         return new Resolved(p.value() + tail, narrativeAnchor ? Anchoring.NARRATIVE : Anchoring.REFERENCE);
     }
@@ -329,15 +353,25 @@ final class TimexResolver {
         return dist;
     }
 
-    /** A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. */
+    /**
+     * A holiday ({@code holiday.tsv} code) in the year the tense points to, nearest the reference. With
+     * {@code ~W} the week that holds it ("Easter week"): a week that holds the reference is the one meant, in
+     * whatever tense ("as Easter week began").
+     */
     private Resolved holiday(String[] a, Tense tense) {
         Tense d = dir(a[1], tense, Tense.NONE);
+        boolean week = a.length > 3 && a[3].equals("~W");
         LocalDate ref = reference.date();
         LocalDate best = null;
         long bestScore = Long.MAX_VALUE;
         for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
             LocalDate c = Holidays.in(a[2], y);
             long diff = c.toEpochDay() - ref.toEpochDay();
+            if (week) {
+                LocalDate monday = c.with(DayOfWeek.MONDAY);
+                long from = monday.toEpochDay() - ref.toEpochDay();
+                diff = from > 0 ? from : from + 6 < 0 ? from + 6 : 0; // distance from the reference to the week
+            }
             if (a[1].equals("last") && diff >= 0 || a[1].equals("next") && diff <= 0
                     || d == Tense.PAST && diff > 0 || d == Tense.FUTURE && diff < 0) {
                 continue; // a holiday is a year away at most: the tense decides the side
@@ -347,6 +381,9 @@ final class TimexResolver {
                 bestScore = score;
                 best = c;
             }
+        }
+        if (week) {
+            return new Resolved(CalendarPoint.of(best, CalendarPoint.Unit.WEEK).value(), Anchoring.REFERENCE);
         }
         return new Resolved(best.toString(), Anchoring.REFERENCE);
     }
@@ -366,6 +403,10 @@ final class TimexResolver {
             case HALF -> m <= 6 ? 1 : 2;
             default -> m <= 2 || m == 12 ? 4 : m <= 5 ? 1 : m <= 8 ? 2 : 3;
         };
+    }
+
+    private static LocalDate quarterStart(LocalDate d) {
+        return LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }
 
     private static int seasonIndex(String s) {

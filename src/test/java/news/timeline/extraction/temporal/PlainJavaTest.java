@@ -76,4 +76,15 @@ class PlainJavaTest {
         assertThat(RuleBasedTimexTagger.english().tag("", ReferenceTime.parse("2024-09-14"))).isEmpty();
         assertThat(RuleBasedTimexTagger.english().tag("   \n ", ReferenceTime.parse("2024-09-14"))).isEmpty();
     }
+
+    @Test
+    void aDayOfAKnownMonthIsDatedToThatMonth() {
+        List<Timex> found = RuleBasedTimexTagger.english().tag("He was shot in October 1998. His name was crossed out that same day.",
+                ReferenceTime.parse("1999-02-06"));
+        assertThat(found).hasSize(2);
+        Timex day = found.get(1);
+        assertThat(day.value()).isEqualTo("1998-10-XX");
+        assertThat(day.date()).hasValueSatisfying(d -> assertThat(d.value()).isEqualTo("1998-10"));
+        assertThat(new Timex(0, 4, "then", TimexType.DATE, "XXXX-XX-XX", null, "r").date()).isEmpty();
+    }
 }
