@@ -140,7 +140,8 @@ final class BulkEventWriter {
         }
     }
 
-    private record Pending(ImportRecord record, EventContent content, String hash) {
+    /** A record ready to store, with its external key worked out once. */
+    private record Pending(ImportRecord record, String key, EventContent content, String hash) {
     }
 
     private Result store(Connection c, List<ImportRecord> batch) throws SQLException {
@@ -184,7 +185,7 @@ final class BulkEventWriter {
                     .toList();
             EventContent content = new EventContent(r.type(), r.title(), r.summary(), r.date(), r.endDate(), r.placeName(),
                     r.confidence(), r.status(), r.agreementId(), ps, sources);
-            pending.add(new Pending(r, content, content.hash(hasher)));
+            pending.add(new Pending(r, key(r), content, content.hash(hasher)));
         }
 
         long t1 = System.nanoTime();
@@ -206,7 +207,7 @@ final class BulkEventWriter {
                 + "end_start = ?, end_end = ?, end_approximate = ?, place_name = ?, confidence = ?, status = ?, agreement_id = ?, "
                 + "record_hash = ?, updated_at = ?, version = version + 1 where id = ?")) {
             for (Pending p : pending) {
-                String key = key(p.record());
+                String key = p.key();
                 UUID id = existingIds.get(key);
                 if (id != null && p.hash().equals(existingHashes.get(key))) {
                     outcomes.put(p.record(), Outcome.UNCHANGED);
@@ -278,7 +279,11 @@ final class BulkEventWriter {
     }
 
     static String key(ImportRecord r) {
-        return r.externalSource() + '\u001f' + r.externalId();
+        return key(r.externalSource(), r.externalId());
+    }
+
+    private static String key(String externalSource, String externalId) {
+        return externalSource + '\u001f' + externalId;
     }
 
     private static void findByExternalKey(Connection c, List<Pending> pending, Map<String, UUID> ids, Map<String, String> hashes)
@@ -298,7 +303,7 @@ final class BulkEventWriter {
             ps.setArray(2, c.createArrayOf("varchar", externalIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + '\u001f' + rs.getString(2);
+                    String key = key(rs.getString(1), rs.getString(2));
                     ids.put(key, rs.getObject(3, UUID.class));
                     hashes.put(key, rs.getString(4));
                 }
@@ -315,7 +320,7 @@ final class BulkEventWriter {
             throws SQLException {
         Map<UUID, String> candidates = new HashMap<>();
         for (Pending p : pending) {
-            String key = key(p.record());
+            String key = p.key();
             if (!ids.containsKey(key)) {
                 UUID id = Ids.parseOrNull(p.record().externalId());
                 if (id != null) {

@@ -37,7 +37,6 @@ final class LineReader {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The next line, or null at the end of the stream. */
     /** The next line that is not blank (a line with a problem counts, so it is reported), or null at the end. */
     Line nextNonBlank() throws IOException {
         Line line;
@@ -47,6 +46,7 @@ final class LineReader {
         return line;
     }
 
+    /** The next line, or null at the end of the stream. */
     Line next() throws IOException {
         int length = 0;
         boolean tooLong = false;
