@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Participants and sources reference their event, and participants their actor, through per-statement checks (V043,
- * V044) instead of foreign keys: the same guarantees, checked against the real database, including the lock that
+ * Participants and sources reference their event, and participants their actor, through per-statement checks (V043)
+ * instead of foreign keys: the same guarantees, checked against the real database, including the lock that
  * keeps a concurrent delete out.
  */
 @QuarkusTest
@@ -207,6 +207,24 @@ class EventReferencesTest {
                 writer.setAutoCommit(true);
             }
         }
+    }
+
+    @Test
+    void eventsCannotBeTruncatedWithoutTheirParticipantsAndSources() throws SQLException {
+        UUID event = event();
+        try (Connection c = db.getConnection()) {
+            source(c, event);
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // event_search and search_queue are named too, so only the reference check can refuse it
+                assertThatThrownBy(() -> s.execute("truncate events, event_search, search_queue"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23503"));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        assertThat(count("select count(*) from events where id = ?", event)).isEqualTo(1);
     }
 
     private UUID actor() throws SQLException {
