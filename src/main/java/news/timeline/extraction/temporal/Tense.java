@@ -134,10 +134,12 @@ enum Tense {
 
     private static final Pattern NEGATED = Pattern.compile("\\b(?:neither|nor|no\\s+one|nobody|never)\\b");
 
+    private static final Pattern PAST_PERFECT =
+            Pattern.compile("\\bhad\\s+(?:not\\s+|never\\s+|already\\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ld|ght)\\b");
+
     /** Whether the clause between FROM and TO has "had" followed by a past form: the past perfect. */
     private static boolean pastPerfect(String text, int from, int to) {
-        String clause = text.substring(from, to).toLowerCase(Locale.ROOT);
-        return clause.matches("(?s).*\\bhad\\s+(?:not\\s+|never\\s+|already\\s+)?[a-z]+(?:ed|en|wn|ne|lt|nt|ld|ght)\\b.*");
+        return PAST_PERFECT.matcher(text.substring(from, to).toLowerCase(Locale.ROOT)).find();
     }
 
     private static String nextWord(String text, int pos) {
