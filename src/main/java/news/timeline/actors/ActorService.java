@@ -488,7 +488,6 @@ public class ActorService {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-
     private static UUID parseUuid(String s, String field) {
         UUID id = Ids.parseOrNull(s);
         if (id == null) {
@@ -496,7 +495,6 @@ public class ActorService {
         }
         return id;
     }
-
 
     // ------------------------------------------------------------------ extraction
 

@@ -20,7 +20,6 @@ class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
         return find("contentHash", hash).firstResultOptional();
     }
 
-
     @SuppressWarnings("unchecked")
     List<UUID> eventIdsOf(UUID articleId) {
         return getEntityManager().createNativeQuery(

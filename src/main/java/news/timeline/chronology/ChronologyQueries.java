@@ -455,7 +455,6 @@ final class ChronologyQueries implements AutoCloseable {
         return t == null ? null : t.toInstant();
     }
 
-
     // ------------------------------------------------------------------ jdbc
 
     interface RowMapper<T> {

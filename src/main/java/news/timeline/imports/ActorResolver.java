@@ -1,7 +1,6 @@
 package news.timeline.imports;
 
 import news.timeline.actors.ActorService;
-
 import news.timeline.actors.AliasNormalizer;
 
 import java.sql.Array;
