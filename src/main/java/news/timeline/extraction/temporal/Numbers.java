@@ -64,4 +64,33 @@ final class Numbers {
         long n = total + current;
         return half ? n + ".5" : String.valueOf(n);
     }
+
+    /**
+     * A year said in words, as spoken news reads it: "nineteen ninety-six" (1996), "twenty ten" (2010), "two
+     * thousand" (2000), "two thousand and one" (2001). Null when the words are no year.
+     */
+    static String spokenYear(String s, Lexicon words) {
+        String t = Lexicon.key(s);
+        if (t.startsWith("two thousand")) {
+            String rest = t.substring("two thousand".length()).trim();
+            if (rest.startsWith("and ")) {
+                rest = rest.substring("and ".length());
+            }
+            if (rest.isEmpty()) {
+                return "2000";
+            }
+            String n = parse(rest, words);
+            return n != null && n.matches("[1-9]|[1-9][0-9]") ? String.valueOf(2000 + Integer.parseInt(n)) : null;
+        }
+        int space = t.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String hundreds = parse(t.substring(0, space), words);
+        String rest = parse(t.substring(space + 1), words);
+        if (hundreds == null || rest == null || !hundreds.matches("1[0-9]|20") || !rest.matches("[1-9][0-9]")) {
+            return null;
+        }
+        return hundreds + rest;
+    }
 }

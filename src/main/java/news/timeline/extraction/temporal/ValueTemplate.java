@@ -125,6 +125,7 @@ final class ValueTemplate {
                 return pad(String.valueOf(h == 12 ? 12 : h + 12), 2);
             };
             case "year" -> ValueTemplate::year;
+            case "yearwords" -> s -> Numbers.spokenYear(s, numbers);
             case "decade" -> s -> {
                 String d = digits(s);
                 if (d.length() == 2) {
