@@ -316,13 +316,24 @@ final class TimexResolver {
     private Resolved monthDay(String[] a, Tense tense) {
         boolean explicit = !a[1].equals("tense");
         Tense d = dir(a[1], tense, Tense.NONE);
-        int month = Integer.parseInt(a[2]);
         int day = Integer.parseInt(a[3]);
         LocalDate ref = reference.date();
         LocalDate best = null;
         long bestScore = Long.MAX_VALUE;
-        for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
-            LocalDate c = safeDate(y, month, day);
+        // a month "*" ("on the 12th") looks at that day in the months around the reference, else in the years
+        boolean anyMonth = a[2].equals("*");
+        LocalDate first = anyMonth ? ref.withDayOfMonth(1).minusMonths(1) : null;
+        for (int k = 0; k < 3; k++) {
+            LocalDate c;
+            if (anyMonth) {
+                LocalDate m = first.plusMonths(k);
+                if (day > m.lengthOfMonth()) {
+                    continue;
+                }
+                c = m.withDayOfMonth(day);
+            } else {
+                c = safeDate(ref.getYear() - 1 + k, Integer.parseInt(a[2]), day);
+            }
             long diff = c.toEpochDay() - ref.toEpochDay();
             if (explicit && (d == Tense.PAST && diff >= 0 || d == Tense.FUTURE && diff <= 0)) {
                 continue;
@@ -332,6 +343,9 @@ final class TimexResolver {
                 bestScore = score;
                 best = c;
             }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no day " + day + " on the tense's side of the reference");
         }
         if (a.length > 4 && a[4].startsWith("~")) {
             // "the week of March 6": the period that holds the day
