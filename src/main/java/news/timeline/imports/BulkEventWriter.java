@@ -51,6 +51,8 @@ final class BulkEventWriter {
     private final DataSource dataSource;
     private final Clock clock;
     private final boolean dryRun;
+    /** Whether a changed record replaces an event edited since its last import, or is rejected to keep the edit. */
+    private final boolean overwriteEdits;
     private final ActorResolver actors = new ActorResolver();
     private final RecordHash hasher = new RecordHash();
     /** COPY buffers, kept from batch to batch (a writer stores one batch at a time) so they are sized once. */
@@ -66,10 +68,11 @@ final class BulkEventWriter {
     private long writeNanos;
     private long commitNanos;
 
-    BulkEventWriter(DataSource dataSource, Clock clock, boolean dryRun) {
+    BulkEventWriter(DataSource dataSource, Clock clock, boolean dryRun, boolean overwriteEdits) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.dryRun = dryRun;
+        this.overwriteEdits = overwriteEdits;
     }
 
     Result write(List<ImportRecord> batch) {
@@ -194,6 +197,9 @@ final class BulkEventWriter {
         Map<String, String> existingHashes = new HashMap<>();
         findByExternalKey(c, pending, existingIds, existingHashes);
         findByEventId(c, pending, existingIds, existingHashes);
+        if (!overwriteEdits) {
+            pending = keepEdits(c, pending, existingIds, existingHashes, outcomes, rejected);
+        }
 
         long t2 = System.nanoTime();
         lookupNanos += t2 - t1;
@@ -331,12 +337,64 @@ final class BulkEventWriter {
         if (candidates.isEmpty()) {
             return;
         }
-        Map<UUID, StoredEvents.Stored> stored = StoredEvents.load(c, candidates.keySet());
+        Map<UUID, StoredEvents.Stored> stored = StoredEvents.load(c, candidates.keySet(), true);
         for (Map.Entry<UUID, StoredEvents.Stored> e : stored.entrySet()) {
             String key = candidates.get(e.getKey());
             ids.put(key, e.getKey());
             hashes.put(key, e.getValue().recordHash() != null ? e.getValue().recordHash() : e.getValue().content().hash(hasher));
         }
+    }
+
+    /**
+     * A record that would change a stored event is checked against the event as it is now. If an editor has
+     * already made the event what the record says, it is {@code unchanged} (and the record's fingerprint taken
+     * over); if the event was edited since the import last stored it (its content no longer has the fingerprint
+     * the import left) the record is rejected and the edit kept. Answers the records still to write.
+     */
+    private List<Pending> keepEdits(Connection c, List<Pending> pending, Map<String, UUID> ids, Map<String, String> hashes,
+                                    Map<ImportRecord, Outcome> outcomes, Map<ImportRecord, String> rejected) throws SQLException {
+        Set<UUID> changing = new HashSet<>();
+        for (Pending p : pending) {
+            UUID id = ids.get(p.key());
+            if (id != null && !p.hash().equals(hashes.get(p.key()))) {
+                changing.add(id);
+            }
+        }
+        if (changing.isEmpty()) {
+            return pending;
+        }
+        Map<UUID, StoredEvents.Stored> stored = StoredEvents.load(c, changing, false);
+        List<Pending> rest = new ArrayList<>(pending.size());
+        List<UUID> adopt = new ArrayList<>();
+        List<String> adoptHashes = new ArrayList<>();
+        for (Pending p : pending) {
+            UUID id = ids.get(p.key());
+            StoredEvents.Stored now = id == null ? null : stored.get(id);
+            if (now == null || p.hash().equals(hashes.get(p.key()))) {
+                rest.add(p);
+                continue;
+            }
+            String current = now.content().hash(hasher);
+            if (current.equals(p.hash())) {
+                outcomes.put(p.record(), Outcome.UNCHANGED);
+                adopt.add(id);
+                adoptHashes.add(p.hash());
+            } else if (now.recordHash() != null && !current.equals(now.recordHash())) {
+                rejected.put(p.record(), "event " + id + " was edited since this record was last imported; the edit is kept "
+                        + "(onConflict=overwrite replaces it with the record)");
+            } else {
+                rest.add(p);
+            }
+        }
+        if (!adopt.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("update events e set record_hash = k.h "
+                    + "from unnest(?::uuid[], ?::varchar[]) as k(id, h) where e.id = k.id")) {
+                ps.setArray(1, c.createArrayOf("uuid", adopt.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", adoptHashes.toArray()));
+                ps.executeUpdate();
+            }
+        }
+        return rest;
     }
 
     private static Set<UUID> existing(Connection c, String table, Set<UUID> ids) throws SQLException {

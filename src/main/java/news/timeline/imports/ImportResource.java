@@ -39,7 +39,8 @@ public class ImportResource {
                     + "with an externalId (participants' actors by id, slug or name; unknown names create actors), or "
                     + "?format=gdelt (GDELT 2.0 event export) or ?format=acled (ACLED CSV). The body is streamed and stored "
                     + "in batches, each its own transaction; a bad record is reported as {line, message} and skipped. "
-                    + "Re-running an import answers unchanged for what is stored. ?async=true answers 202 with a job "
+                    + "Re-running an import answers unchanged for what is stored. A changed record whose event was edited "
+                    + "through the API since its last import is rejected and the edit kept, unless ?onConflict=overwrite. ?async=true answers 202 with a job "
                     + "to poll at Location. Bodies over timeline.imports.max-bytes answer 413.")
     public Response importEvents(InputStream body,
                                  @Parameter(description = "ndjson, csv, json, gdelt or acled; by default from Content-Type")
@@ -48,9 +49,12 @@ public class ImportResource {
                                  @RestQuery String source,
                                  @Parameter(description = "validate and count without storing") @RestQuery boolean dryRun,
                                  @Parameter(description = "run as a background job") @RestQuery boolean async,
+                                 @Parameter(description = "an event edited through the API since its last import: 'keep' the "
+                                         + "edit and reject the record (default) or 'overwrite' it with the record")
+                                 @RestQuery String onConflict,
                                  @RestHeader("Content-Type") String contentType,
                                  UriInfo uri) throws IOException {
-        ImportService.Options options = ImportService.options(format, contentType, source, dryRun);
+        ImportService.Options options = ImportService.options(format, contentType, source, dryRun, onConflict);
         if (async) {
             ImportJob job = imports.startJob(body, options);
             URI location = uri.getBaseUriBuilder().path("api/v1/imports").path(job.id().toString()).build();

@@ -36,8 +36,11 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
 
-    /** How one import runs: format, the external source its ids belong to, dry run. */
-    record Options(ImportFormat format, String source, boolean dryRun) {
+    /**
+     * How one import runs: format, the external source its ids belong to, dry run, and whether a changed record
+     * replaces an event edited through the API since its last import ({@code overwriteEdits}) or is rejected.
+     */
+    record Options(ImportFormat format, String source, boolean dryRun, boolean overwriteEdits) {
     }
 
     private final AgroalDataSource dataSource;
@@ -82,7 +85,7 @@ public class ImportService {
         writers.shutdownNow();
     }
 
-    static Options options(String format, String contentType, String source, boolean dryRun) {
+    static Options options(String format, String contentType, String source, boolean dryRun, String onConflict) {
         ImportFormat f = ImportFormat.of(format, contentType);
         String s = switch (f) {
             case GDELT -> "gdelt";
@@ -92,7 +95,15 @@ public class ImportService {
         if (!SOURCE.matcher(s).matches()) {
             throw ApiProblem.invalid("source", "must be 1 to 32 lower-case letters, digits, '.', '_' or '-'");
         }
-        return new Options(f, s, dryRun);
+        boolean overwrite;
+        if (onConflict == null || onConflict.isBlank() || onConflict.equals("keep")) {
+            overwrite = false;
+        } else if (onConflict.equals("overwrite")) {
+            overwrite = true;
+        } else {
+            throw ApiProblem.invalid("onConflict", "must be 'keep' or 'overwrite'");
+        }
+        return new Options(f, s, dryRun, overwrite);
     }
 
     long maxBytes() {
@@ -198,7 +209,7 @@ public class ImportService {
         // answers Content-Length, so it would wait for bytes not yet sent; the readers buffer themselves
         RecordReader reader = reader(body, options);
         BatchPipeline pipeline = new BatchPipeline(writers, config.writers(), config.batchSize(),
-                () -> new BulkEventWriter(dataSource, clock, options.dryRun()), tally, afterBatch);
+                () -> new BulkEventWriter(dataSource, clock, options.dryRun(), options.overwriteEdits()), tally, afterBatch);
         // the search indexer waits until the import is done, rather than compete with it for the cores
         try (SearchIndexer.Pause paused = search.pause()) {
             try {

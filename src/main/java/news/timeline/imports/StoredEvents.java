@@ -20,12 +20,14 @@ final class StoredEvents {
     private StoredEvents() {
     }
 
-    static Map<UUID, Stored> load(Connection c, Set<UUID> ids) throws SQLException {
+    /** The events of {@code ids} as stored; with {@code withoutExternalIdOnly}, only those no import created. */
+    static Map<UUID, Stored> load(Connection c, Set<UUID> ids, boolean withoutExternalIdOnly) throws SQLException {
         Map<UUID, Stored> out = new HashMap<>();
         java.sql.Array array = c.createArrayOf("uuid", ids.toArray());
         try (PreparedStatement ps = c.prepareStatement("select id, type, title, summary, date_value, date_precision, date_start, "
                 + "date_end, date_approximate, end_value, end_precision, end_start, end_end, end_approximate, place_name, "
-                + "confidence, status, agreement_id, record_hash from events where id = any(?) and external_id is null")) {
+                + "confidence, status, agreement_id, record_hash from events where id = any(?)"
+                + (withoutExternalIdOnly ? " and external_id is null" : ""))) {
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
