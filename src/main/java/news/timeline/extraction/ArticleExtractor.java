@@ -150,6 +150,27 @@ public final class ArticleExtractor {
                 }
             }
         }
+        // the same signing told again in the agreement's sentences ("signed a defence pact on Monday. The Reciprocal
+        // Access Agreement was signed by ..."), with no date of its own: one event
+        for (AgreementFinding f : found) {
+            EventGroup g = f.signing();
+            if (g == null) {
+                continue;
+            }
+            List<EventGroup> retold = new ArrayList<>();
+            for (EventGroup h : groups) {
+                if (h != g && h.type() == g.type() && h.dateSource() != EventMention.DateSource.EXPLICIT
+                        && (h.agreement() == null || h.agreement() == f)
+                        && found.stream().noneMatch(other -> other.signing() == h)
+                        && h.mentions().stream().allMatch(m -> f.sentences().contains(m.sentence().index()))) {
+                    retold.add(h);
+                }
+            }
+            for (EventGroup h : retold) {
+                g.absorb(h);
+                groups.remove(h);
+            }
+        }
         // an event told only through its agreement ("The deal is expected to close") takes the agreement's parties
         for (AgreementFinding f : found) {
             for (EventGroup g : groups) {

@@ -16,7 +16,7 @@ import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.extraction.temporal.Timex;
 
 /**
- * Runs the extractor over article fixtures ({@code NN.json} with title, body, published_at) and writes
+ * Runs the extractor over article fixtures ({@code NN.json} with title, body or html, published_at) and writes
  * {@code {name: response}} in the API's response shape, for {@code score-articles.py --responses}. No service needed:
  * <pre>
  * ./mvnw -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
@@ -49,7 +49,10 @@ public final class ArticleFixtureRunner {
             } catch (IllegalArgumentException e) {
                 ref = null;
             }
-            ExtractionResult r = extractor.extract(ArticleInput.text(doc.path("title").asText(""), doc.path("body").asText(""), ref));
+            String title = doc.path("title").asText("");
+            // a fixture of our own may hold the page as scraped ("html") instead of its text ("body")
+            ExtractionResult r = extractor.extract(doc.has("html") ? ArticleInput.html(title, doc.path("html").asText(""), ref)
+                    : ArticleInput.text(title, doc.path("body").asText(""), ref));
             responses.put(name, response(r));
         }
         json.writeValue(new File(out.toString()), responses);

@@ -62,8 +62,8 @@ public final class ActorRecognizer {
             return false;
         }
         String last = all.get(all.size() - 1).text();
-        if (last.equals(".") || last.equals("?") || last.equals("!")) {
-            return false; // headlines carry no final stop
+        if (last.endsWith(".") || last.equals("?") || last.equals("!")) {
+            return false; // headlines carry no final stop (nor one folded into "Jr." or "Inc.")
         }
         int words = 0;
         int caps = 0;
@@ -75,7 +75,8 @@ public final class ActorRecognizer {
                 }
             }
         }
-        return words >= 4 && caps * 10 >= words * 7;
+        // a line of more than 16 such words is prose full of names, not a headline
+        return words >= 4 && words <= 16 && caps * 10 >= words * 7;
     }
 
     private final class Run {
@@ -396,7 +397,25 @@ public final class ActorRecognizer {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
+            } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && coordinatedWithTitledPerson(s, i)) {
+                // "their counterparts Gilberto Teodoro and Enrique Manalo": the title covers both names
+                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.coordinated");
+                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.coordinated");
+                describe(s, i, j, p);
             }
+        }
+
+        /** Is the run at {@code i} the second of "Title First Person and Second Person", the first named by its title? */
+        boolean coordinatedWithTitledPerson(Sentence s, int i) {
+            if (i < 2 || !s.tokens().get(i - 1).norm().equals("and")) {
+                return false;
+            }
+            for (ActorMention m : bySentence.get(s.index())) {
+                if (m.to() == i - 1 && m.actor().kind() == ActorKind.PERSON && "actors.person.title".equals(m.ruleId())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A token that is part of a person already found ("Vucic" after "President Aleksandar Vucic"). */

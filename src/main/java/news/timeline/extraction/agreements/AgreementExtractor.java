@@ -169,6 +169,20 @@ public final class AgreementExtractor {
                             }
                         }
                     }
+                    if (target == null && det.equals("the") && toks.get(i).capitalized()
+                            && !agreementEvents.getOrDefault(s.index(), List.of()).isEmpty()) {
+                        // "signed a defence pact on Monday. The Reciprocal Access Agreement was signed by ...": the
+                        // proper name of the pact just described, told with its signing again ("the Geneva trade
+                        // agreement", a common noun with a place, names another one)
+                        for (int k = found.size() - 1; k >= 0 && target == null; k--) {
+                            AgreementFinding f = found.get(k);
+                            int last = f.sentences.stream().mapToInt(Integer::intValue).max().orElse(-10);
+                            boolean recent = s.index() - last <= 2;
+                            if (!f.named && recent && (f.kind == noun.kind() || generic(noun.kind()) || generic(f.kind))) {
+                                target = f;
+                            }
+                        }
+                    }
                 } else if (!hasDet || INDEFINITE.contains(det)) {
                     target = null;
                     for (AgreementFinding f : found) {

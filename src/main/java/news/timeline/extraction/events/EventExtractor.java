@@ -31,6 +31,8 @@ import news.timeline.extraction.text.Token;
  */
 public final class EventExtractor {
 
+    /** Words that open an adverbial clause of circumstance after a comma (", as both nations confront China"). */
+    private static final Set<String> SCENE_CLAUSE = Set.of("as", "while", "amid", "although", "though", "despite", "whereas");
     private static final int MAX_TIMEX_DISTANCE = 12;
     private static final int REQUIRES_WINDOW = 8;
     private static final Set<String> PLACE_PREPS = Set.of("in", "at");
@@ -254,6 +256,15 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.SENTENCE;
                 e.dateRule = "events.date.same-sentence";
             }
+            if (e.date == null && !frame && !e.rule.noun()) {
+                EventMention head = whenClauseHead(toks, found, e);
+                if (head != null) {
+                    // "talks began in November, when Kishida visited Manila": the when-clause happened then
+                    e.date = head.date;
+                    e.dateSource = EventMention.DateSource.SENTENCE;
+                    e.dateRule = "events.date.when-clause";
+                }
+            }
             if (e.date == null && e.rule.noun() && durationBefore(toks, timexes, timexTokens, e.from)) {
                 e.date = referenceMonth(reference);
                 e.dateSource = EventMention.DateSource.REFERENCE;
@@ -284,6 +295,61 @@ public final class EventExtractor {
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * The explicitly dated event of the main clause when {@code e} sits in a "when" clause right after it ("X began in
+     * November last year, when Y visited Manila"); null otherwise. The clause must start at most six words before the
+     * trigger, with no other clause break in between.
+     */
+    private static EventMention whenClauseHead(List<Token> toks, List<EventMention> found, EventMention e) {
+        int when = -1;
+        for (int i = e.from - 1; i >= 0 && i >= e.from - 7; i--) {
+            String w = toks.get(i).norm();
+            if (w.equals("when")) {
+                when = i;
+                break;
+            }
+            if (w.equals(";") || w.equals(":") || w.equals("and") || w.equals("but")) {
+                return null;
+            }
+        }
+        if (when < 0) {
+            return null;
+        }
+        EventMention best = null;
+        for (EventMention v : found) {
+            if (v != e && v.to <= when && v.date != null && v.dateSource == EventMention.DateSource.EXPLICIT
+                    && v.rule.strength() != TriggerLexicon.Strength.FRAME && (best == null || v.to > best.to)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The token range [from, to) of the trigger's clause, as far as adverbial clauses mark it: a trailing ", as ...",
+     * ", while ...", ", amid ..." after the trigger, and a leading "As ..., " / "While ..., " before it. Actors named
+     * only there set the scene; they take no part. Other clause structure is not analysed.
+     */
+    private static int[] clause(List<Token> toks, EventMention e) {
+        int from = 0;
+        int to = toks.size();
+        for (int k = e.to; k + 1 < toks.size(); k++) {
+            if (toks.get(k).text().equals(",") && SCENE_CLAUSE.contains(toks.get(k + 1).norm())) {
+                to = k;
+                break;
+            }
+        }
+        if (!toks.isEmpty() && SCENE_CLAUSE.contains(toks.get(0).norm())) {
+            for (int k = 1; k < e.from; k++) {
+                if (toks.get(k).text().equals(",")) {
+                    from = k + 1;
+                    break;
+                }
+            }
+        }
+        return new int[] {from, to};
     }
 
     /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
@@ -488,9 +554,13 @@ public final class EventExtractor {
     // ------------------------------------------------------------------------------------------- participants, place
 
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors) {
+        int[] clause = clause(s.tokens(), e);
         for (ActorMention m : mentions) {
             if (m.use() == ActorMention.Use.PLACE) {
                 continue;
+            }
+            if (m.to() <= clause[0] || m.from() >= clause[1]) {
+                continue; // "..., as both nations confront an increasingly assertive China": the setting, not a party
             }
             ActorEntity a = m.actor();
             if (a.outlet()) {
@@ -853,10 +923,18 @@ public final class EventExtractor {
         return null;
     }
 
-    /** Title from the type's template and the two leading participants (people first). */
+    /**
+     * Title from the type's template and two participants: the leading one (people first; for agreements the
+     * parties, countries and organizations, first) and the first after it that stands for another side, so that two
+     * ministers of one government do not make "an agreement between" them. A side is what an actor acts for, up its
+     * chain of affiliations; an actor of unknown side comes after those of a known, different one.
+     */
     public String title(EventGroup g) {
+        List<ActorKind> order = g.type.family().equals("agreement")
+                ? List.of(ActorKind.COUNTRY, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PERSON, ActorKind.OTHER)
+                : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER);
         List<ActorEntity> ordered = new ArrayList<>();
-        for (ActorKind k : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER)) {
+        for (ActorKind k : order) {
             for (ActorEntity a : g.participants) {
                 if (a.kind() == k && !a.outlet()) {
                     ordered.add(a);
@@ -868,9 +946,34 @@ public final class EventExtractor {
         }
         String[] t = lexicon.titleTemplates(g.type);
         if (ordered.size() >= 2) {
-            return t[0].replace("{a}", ordered.get(0).name()).replace("{b}", ordered.get(1).name());
+            ActorEntity a = ordered.get(0);
+            ActorEntity b = null;
+            ActorEntity unknownSide = null;
+            for (ActorEntity c : ordered.subList(1, ordered.size())) {
+                if (side(c) == side(a)) {
+                    continue;
+                }
+                if (c.affiliation() != null || c.kind() != ActorKind.PERSON) {
+                    b = c;
+                    break;
+                }
+                if (unknownSide == null) {
+                    unknownSide = c;
+                }
+            }
+            b = b != null ? b : unknownSide != null ? unknownSide : ordered.get(1);
+            return t[0].replace("{a}", a.name()).replace("{b}", b.name());
         }
         return t[1].replace("{a}", ordered.isEmpty() ? "unknown actors" : ordered.get(0).name());
+    }
+
+    /** The actor an actor acts for, at the top of its affiliations (itself when it has none). */
+    private static ActorEntity side(ActorEntity a) {
+        ActorEntity s = a;
+        for (int depth = 0; depth < 5 && s.affiliation() != null; depth++) {
+            s = s.affiliation();
+        }
+        return s;
     }
 
     static Set<ActorEntity> copy(Set<ActorEntity> s) {

@@ -71,6 +71,17 @@ public final class EventGroup {
         participants.add(a);
     }
 
+    /** Takes in another group told of the same happening: its mentions (kept in text order), participants, sources. */
+    public void absorb(EventGroup other) {
+        mentions.addAll(other.mentions);
+        mentions.sort(java.util.Comparator.comparingInt((EventMention m) -> m.sentence().start()).thenComparingInt(EventMention::from));
+        participants.addAll(other.participants);
+        sources.addAll(other.sources);
+        if (place == null) {
+            place = other.place;
+        }
+    }
+
     public double confidence() {
         double c = switch (dateSource) {
             case EXPLICIT, HEADING -> 0.9;

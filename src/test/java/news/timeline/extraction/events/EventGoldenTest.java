@@ -48,6 +48,12 @@ class EventGoldenTest {
                     .filter(e -> e.type().apiName().equals(type) && e.date().value().equals(date) && names(r, e).containsAll(parts))
                     .findFirst().orElse(null);
             assertThat(match).as("%s %s %s among %s", type, date, parts, found).isNotNull();
+            for (String absent : GoldenCases.strings(x.path("absentParticipants"))) {
+                assertThat(names(r, match)).as("participants of %s %s", type, date).doesNotContain(absent);
+            }
+            if (x.hasNonNull("title")) {
+                assertThat(match.title()).isEqualTo(x.get("title").asText());
+            }
             if (x.hasNonNull("place")) {
                 assertThat(match.place()).as("place").isNotNull();
                 assertThat(match.place().name()).isEqualTo(x.get("place").asText());
