@@ -394,6 +394,13 @@ public final class ActorRecognizer {
                 addMention(org, s, i, j, ActorMention.Use.NAME, org.ruleId());
             } else if (("person".equals(ctx.prefixHint) || ctx.appositionRole != null || (ctx.speech && words >= 2)) && words <= 5
                     && !allCaps(toks, i, j)) {
+                ActorEntity known = words == 1 ? corefTarget(s, i, j) : null;
+                if (known != null && known.kind() == ActorKind.PERSON) {
+                    // "Sheinbaum, a former mayor of Mexico City": the person named in full before, described again
+                    addMention(known, s, i, j, ActorMention.Use.COREFERENCE, "actors.coreference.name");
+                    describe(s, i, j, known);
+                    return;
+                }
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import news.timeline.extraction.ActorKind;
@@ -32,7 +34,23 @@ import news.timeline.extraction.text.Token;
 public final class EventExtractor {
 
     /** Words that open an adverbial clause of circumstance after a comma (", as both nations confront China"). */
-    private static final Set<String> SCENE_CLAUSE = Set.of("as", "while", "amid", "although", "though", "despite", "whereas");
+    private static final Set<String> SCENE_CLAUSE = Set.of("as", "while", "amid", "although", "though", "despite", "whereas",
+            "succeeding", "replacing", "following", "after", "before", "citing", "saying", "adding", "according");
+    /** Types whose title says who did what to whom ("{a} sanctions {b}"): wrong both ways round, so only with roles. */
+    private static final Set<EventType> DIRECTED = Set.of(EventType.AID, EventType.SANCTION, EventType.ACCUSATION,
+            EventType.THREAT, EventType.APPOINTMENT, EventType.VISIT, EventType.STATEMENT, EventType.ANNOUNCEMENT,
+            EventType.REPORT, EventType.RESIGNATION);
+    /** Words before a year that make it a date ("in 2018"), not a modifier ("the 2018 budget"). */
+    private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "since", "by", "until", "till", "during", "from", "before",
+            "after", "through", "throughout");
+    /** Words after a year that are no noun it could modify. */
+    private static final Set<String> NOT_AFTER_A_YEAR_MODIFIER = Set.of("and", "or", "to", "when", "after", "before", "until",
+            "for", "in", "at", "with", "on", "as", "against", "by", "from", "of", "amid", "but", "while", "because", "than");
+    private static final Set<String> RELATIVE = Set.of("who", "which", "whose", "whom", "where");
+    private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be");
+    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("struck", "hit", "shot", "held", "sent", "sworn", "bought",
+            "fought", "sold", "won", "built", "shut", "spun", "caught", "told", "made", "led", "met", "paid", "put", "set", "hurt",
+            "brought", "quit", "cut", "freed");
     private static final int MAX_TIMEX_DISTANCE = 12;
     private static final int REQUIRES_WINDOW = 8;
     private static final Set<String> PLACE_PREPS = Set.of("in", "at");
@@ -144,7 +162,9 @@ public final class EventExtractor {
             e.heading = heading;
             e.tense = tense(s, e);
         }
-        // link dated time expressions to triggers, closest pairs first, one each
+        // link dated time expressions to triggers, closest pairs first, one each; never across the edge of a
+        // relative clause ("Collor, who was impeached in 1992, denied wrongdoing": 1992 dates the impeachment only)
+        int[] region = relativeClauses(toks);
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < timexes.size(); k++) {
             Timex x = timexes.get(k);
@@ -153,11 +173,14 @@ public final class EventExtractor {
             }
             int a = timexTokens[k][0];
             int b = timexTokens[k][1];
-            if (yearModifier(toks, x, b) || (a > 0 && toks.get(a - 1).norm().equals("since"))) {
+            if (yearModifier(toks, x, a, b) || (a > 0 && toks.get(a - 1).norm().equals("since"))) {
                 continue; // "since the spring" bounds a state, it dates no event
             }
             for (int q = 0; q < found.size(); q++) {
                 EventMention e = found.get(q);
+                if (region[a] != region[e.from]) {
+                    continue;
+                }
                 int dist;
                 if (e.to <= a) {
                     if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 3) {
@@ -220,10 +243,10 @@ public final class EventExtractor {
                 hasContent = true;
             }
         }
-        Set<DateValue> explicitDates = new HashSet<>();
+        Map<Integer, Set<DateValue>> explicitDates = new HashMap<>();
         for (EventMention e : found) {
             if (e.dateSource == EventMention.DateSource.EXPLICIT && e.rule.strength() != TriggerLexicon.Strength.FRAME && !e.rule.noun()) {
-                explicitDates.add(e.date);
+                explicitDates.computeIfAbsent(region[e.from], r -> new HashSet<>()).add(e.date);
             }
         }
         List<EventMention> out = new ArrayList<>();
@@ -251,8 +274,9 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
             }
-            if (e.date == null && explicitDates.size() == 1 && !e.rule.noun() && e.rule.strength() == TriggerLexicon.Strength.STRONG) {
-                e.date = explicitDates.iterator().next();
+            Set<DateValue> clauseDates = explicitDates.getOrDefault(region[e.from], Set.of());
+            if (e.date == null && clauseDates.size() == 1 && !e.rule.noun() && e.rule.strength() == TriggerLexicon.Strength.STRONG) {
+                e.date = clauseDates.iterator().next();
                 e.dateSource = EventMention.DateSource.SENTENCE;
                 e.dateRule = "events.date.same-sentence";
             }
@@ -289,7 +313,7 @@ public final class EventExtractor {
                     e.dateRule = "events.date.reference-month";
                 }
             }
-            participants(s, e, mentions, actors);
+            participants(s, e, mentions, actors, found);
             e.place = place(text, s, e, blocked, mentions);
             anniversary(s, e, found);
             out.add(e);
@@ -330,13 +354,22 @@ public final class EventExtractor {
     /**
      * The token range [from, to) of the trigger's clause, as far as adverbial clauses mark it: a trailing ", as ...",
      * ", while ...", ", amid ..." after the trigger, and a leading "As ..., " / "While ..., " before it. Actors named
-     * only there set the scene; they take no part. Other clause structure is not analysed.
+     * only there set the scene; they take no part. A clause of its own after ", and" / ", but" / ";" that holds
+     * another verb trigger ("the EU sent teams, and the United States pledged aid") ends the trigger's clause too.
+     * Other clause structure is not analysed.
      */
-    private static int[] clause(List<Token> toks, EventMention e) {
+    private static int[] clause(List<Token> toks, EventMention e, List<EventMention> here) {
         int from = 0;
         int to = toks.size();
         for (int k = e.to; k + 1 < toks.size(); k++) {
-            if (toks.get(k).text().equals(",") && SCENE_CLAUSE.contains(toks.get(k + 1).norm())) {
+            String w = toks.get(k).text();
+            if (w.equals(",") && SCENE_CLAUSE.contains(toks.get(k + 1).norm())) {
+                to = k;
+                break;
+            }
+            boolean coordination = w.equals(";") || (w.equals(",") && Set.of("and", "but").contains(toks.get(k + 1).norm()));
+            int boundary = k;
+            if (coordination && here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary)) {
                 to = k;
                 break;
             }
@@ -352,6 +385,40 @@ public final class EventExtractor {
         return new int[] {from, to};
     }
 
+    /**
+     * For each token, 0 in the main clause or the number of the relative clause it sits in: from ", who" / ", which"
+     * / ", whose" / ", whom" / ", where" to the next comma (or the sentence's end).
+     */
+    private static int[] relativeClauses(List<Token> toks) {
+        int[] region = new int[toks.size() + 1];
+        int n = 0;
+        for (int k = 0; k + 1 < toks.size(); k++) {
+            if (toks.get(k).text().equals(",") && RELATIVE.contains(toks.get(k + 1).norm())) {
+                n++;
+                int j = k + 1;
+                while (j < toks.size() && !toks.get(j).text().equals(",")) {
+                    region[j++] = n;
+                }
+                k = j - 1;
+            }
+        }
+        return region;
+    }
+
+    /** "was signed", "were killed", "has been convicted": a form of "be" right before a past participle. */
+    private static boolean passive(List<Token> toks, int from) {
+        String w = toks.get(from).norm();
+        if (!(w.endsWith("ed") || w.endsWith("en") || IRREGULAR_PARTICIPLES.contains(w))) {
+            return false; // "is buying", "are meeting": progressive, not passive
+        }
+        for (int k = from - 1; k >= 0 && k >= from - 2; k--) {
+            if (PASSIVE_AUX.contains(toks.get(k).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
     private static int plainWords(List<Token> toks, int from, int to) {
         int n = 0;
@@ -365,12 +432,15 @@ public final class EventExtractor {
     }
 
     /** "Office Depot's 2014 US revenue": a bare year before a noun qualifies it and dates no event. */
-    private static boolean yearModifier(List<Token> toks, Timex x, int after) {
+    private static boolean yearModifier(List<Token> toks, Timex x, int at, int after) {
         if (!x.text().matches("\\d{4}") || after >= toks.size()) {
             return false;
         }
+        if (at > 0 && YEAR_PREPOSITIONS.contains(toks.get(at - 1).norm())) {
+            return false; // "bought CA Technologies in 2018 for $18.9 billion": a date, whatever follows
+        }
         Token next = toks.get(after);
-        return next.isWord() && Character.isLetter(next.text().charAt(0)) && !Set.of("and", "or", "to", "when", "after", "before", "until").contains(next.norm());
+        return next.isWord() && Character.isLetter(next.text().charAt(0)) && !NOT_AFTER_A_YEAR_MODIFIER.contains(next.norm());
     }
 
     private static DateValue referenceMonth(ReferenceTime reference) {
@@ -553,14 +623,35 @@ public final class EventExtractor {
 
     // ------------------------------------------------------------------------------------------- participants, place
 
-    private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors) {
-        int[] clause = clause(s.tokens(), e);
+    private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
+                              List<EventMention> here) {
+        int[] clause = clause(s.tokens(), e, here);
+        int[] region = relativeClauses(s.tokens());
+        int own = region[e.from];
+        boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
+        e.passive = passive;
         for (ActorMention m : mentions) {
             if (m.use() == ActorMention.Use.PLACE) {
                 continue;
             }
             if (m.to() <= clause[0] || m.from() >= clause[1]) {
                 continue; // "..., as both nations confront an increasingly assertive China": the setting, not a party
+            }
+            int theirs = region[m.from()];
+            boolean antecedent = own > 0 && theirs == 0 && m.to() < s.tokens().size() && region[m.to() + 1] == own;
+            if (theirs != own && !antecedent) {
+                continue; // "charged Collor in 2015 ..., which also led to the arrest of Lula": Lula is the clause's
+            }
+            if (!m.actor().outlet()) {
+                boolean before = m.to() <= e.from;
+                boolean after = m.from() >= e.to;
+                if (passive && after && m.from() > 0 && s.tokens().get(m.from() - 1).norm().equals("by")) {
+                    e.agents.add(m.actor());
+                } else if (before) {
+                    (passive ? e.patients : e.agents).add(m.actor());
+                } else if (after && !passive) {
+                    e.patients.add(m.actor());
+                }
             }
             ActorEntity a = m.actor();
             if (a.outlet()) {
@@ -623,8 +714,12 @@ public final class EventExtractor {
             }
         }
         if (e.rule.type() == EventType.REPORT) {
+            // a report's actor is the outlet that reports
             e.participants.clear();
             e.participants.addAll(e.sources);
+            e.agents.clear();
+            e.agents.addAll(e.sources);
+            e.patients.clear();
         }
     }
 
@@ -878,6 +973,15 @@ public final class EventExtractor {
         }
         g.participants.addAll(m.participants);
         g.sources.addAll(m.sources);
+        boolean mTellsBoth = !m.agents.isEmpty() && !m.patients.isEmpty();
+        boolean gTellsBoth = !g.agents.isEmpty() && !g.patients.isEmpty();
+        if ((g.roleMention == null && (!m.agents.isEmpty() || !m.patients.isEmpty())) || (mTellsBoth && !gTellsBoth)) {
+            g.patients.clear();
+            g.agents.clear();
+            g.agents.addAll(m.agents);
+            g.patients.addAll(m.patients);
+            g.roleMention = m;
+        }
         g.planned |= m.tense.equals("future");
     }
 
@@ -924,47 +1028,134 @@ public final class EventExtractor {
     }
 
     /**
-     * Title from the type's template and two participants: the leading one (people first; for agreements the
-     * parties, countries and organizations, first) and the first after it that stands for another side, so that two
-     * ministers of one government do not make "an agreement between" them. A side is what an actor acts for, up its
-     * chain of affiliations; an actor of unknown side comes after those of a known, different one.
+     * Title from the type's template and two participants. When the text tells who acts and whom it is done to, they
+     * are the two ("Broadcom" buys "VMware"; "Collor" convicted by "the court" reads the other way round); a directed
+     * type (aid, sanctions, accusations, visits...) with an actor but nobody it is done to takes the one-actor
+     * template ("Aid from European Union", not "European Union aids United States"). Otherwise: the leading
+     * participant (people first; for agreements the parties first) and the first after it that stands for another
+     * side, so that two ministers of one government do not make "an agreement between" them.
      */
     public String title(EventGroup g) {
         List<ActorKind> order = g.type.family().equals("agreement")
                 ? List.of(ActorKind.COUNTRY, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PERSON, ActorKind.OTHER)
                 : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER);
-        List<ActorEntity> ordered = new ArrayList<>();
-        for (ActorKind k : order) {
-            for (ActorEntity a : g.participants) {
-                if (a.kind() == k && !a.outlet()) {
-                    ordered.add(a);
-                }
+        String[] t = lexicon.titleTemplates(g.type);
+        List<ActorEntity> agents = ordered(g.agents, order);
+        List<ActorEntity> patients = ordered(g.patients, order);
+        if (g.type == EventType.OTHER && g.roleMention != null && !g.roleMention.rule.noun()) {
+            EventMention m = g.roleMention;
+            String cause = disaster(m);
+            if (cause != null) {
+                // "the earthquake that struck southern Turkey and northern Syria": what struck, and where
+                List<ActorEntity> where = ordered(g.patients.isEmpty() ? g.participants : g.patients,
+                        List.of(ActorKind.COUNTRY, ActorKind.OTHER, ActorKind.GROUP, ActorKind.ORGANIZATION, ActorKind.PERSON));
+                return cause + (where.isEmpty() ? "" : " in " + where.get(0).name() + (where.size() > 1 ? " and " + where.get(1).name() : ""));
+            }
+            // no template says what happened: the trigger does ("Fernando Collor impeached", "Court convicted Collor")
+            String verb = triggerText(m);
+            ActorEntity a = agents.isEmpty() ? null : agents.get(0);
+            ActorEntity b = patients.isEmpty() ? null : a == null ? patients.get(0) : otherSide(a, patients);
+            if (m.passive && b != null) {
+                return subject(m, b) + " " + verb + (a == null ? "" : " by " + a.name());
+            }
+            if (a != null) {
+                return a.name() + " " + verb + (b == null ? "" : " " + b.name());
             }
         }
+        if (!agents.isEmpty() && !patients.isEmpty()) {
+            ActorEntity a = agents.get(0);
+            ActorEntity b = otherSide(a, patients);
+            if (b != null) {
+                return t[0].replace("{a}", a.name()).replace("{b}", b.name());
+            }
+        }
+        if (!agents.isEmpty() && patients.isEmpty() && DIRECTED.contains(g.type)) {
+            return t[1].replace("{a}", agents.get(0).name());
+        }
+        List<ActorEntity> ordered = ordered(g.participants, order);
         if (ordered.isEmpty()) {
             ordered.addAll(g.participants);
         }
-        String[] t = lexicon.titleTemplates(g.type);
         if (ordered.size() >= 2) {
             ActorEntity a = ordered.get(0);
-            ActorEntity b = null;
-            ActorEntity unknownSide = null;
-            for (ActorEntity c : ordered.subList(1, ordered.size())) {
-                if (side(c) == side(a)) {
-                    continue;
-                }
-                if (c.affiliation() != null || c.kind() != ActorKind.PERSON) {
-                    b = c;
-                    break;
-                }
-                if (unknownSide == null) {
-                    unknownSide = c;
-                }
-            }
-            b = b != null ? b : unknownSide != null ? unknownSide : ordered.get(1);
-            return t[0].replace("{a}", a.name()).replace("{b}", b.name());
+            ActorEntity b = otherSide(a, ordered.subList(1, ordered.size()));
+            return t[0].replace("{a}", a.name()).replace("{b}", (b != null ? b : ordered.get(1)).name());
         }
         return t[1].replace("{a}", ordered.isEmpty() ? "unknown actors" : ordered.get(0).name());
+    }
+
+    /** The natural cause a disaster trigger requires ("Earthquake" for "the earthquake that struck"), else null. */
+    private static String disaster(EventMention m) {
+        if (!m.rule.id().startsWith("events.trigger.disaster")) {
+            return null;
+        }
+        List<Token> toks = m.sentence().tokens();
+        for (int k = m.from() - 1; k >= Math.max(0, m.from() - m.rule.before()); k--) {
+            if (m.rule.requires().contains(toks.get(k).norm())) {
+                String w = toks.get(k).norm();
+                return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The passive subject as the text names it: the actor, or the actor's thing ("Lula da Silva's conviction" was
+     * annulled, not Lula da Silva).
+     */
+    private static String subject(EventMention m, ActorEntity patient) {
+        List<Token> toks = m.sentence().tokens();
+        for (int k = 0; k + 1 < m.from(); k++) {
+            if (toks.get(k).norm().equals("'s") && k + 1 < m.from() && !PASSIVE_AUX.contains(toks.get(k + 1).norm())) {
+                StringBuilder thing = new StringBuilder();
+                for (int j = k + 1; j < m.from() && !PASSIVE_AUX.contains(toks.get(j).norm()) && j <= k + 3; j++) {
+                    thing.append(' ').append(toks.get(j).text());
+                }
+                return patient.name() + "'s" + thing;
+            }
+        }
+        return patient.name();
+    }
+
+    private static String triggerText(EventMention m) {
+        StringBuilder sb = new StringBuilder();
+        List<Token> toks = m.sentence().tokens();
+        for (int k = m.from(); k < m.to(); k++) {
+            if (k > m.from() && toks.get(k).start() > toks.get(k - 1).end()) {
+                sb.append(' ');
+            }
+            sb.append(toks.get(k).text());
+        }
+        return sb.toString();
+    }
+
+    private static List<ActorEntity> ordered(Set<ActorEntity> actors, List<ActorKind> order) {
+        List<ActorEntity> out = new ArrayList<>();
+        for (ActorKind k : order) {
+            for (ActorEntity a : actors) {
+                if (a.kind() == k && !a.outlet()) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first candidate of a known side other than {@code a}'s, else the first of unknown side, else null. */
+    private static ActorEntity otherSide(ActorEntity a, List<ActorEntity> candidates) {
+        ActorEntity unknownSide = null;
+        for (ActorEntity c : candidates) {
+            if (c == a || side(c) == side(a)) {
+                continue;
+            }
+            if (c.affiliation() != null || c.kind() != ActorKind.PERSON) {
+                return c;
+            }
+            if (unknownSide == null) {
+                unknownSide = c;
+            }
+        }
+        return unknownSide;
     }
 
     /** The actor an actor acts for, at the top of its affiliations (itself when it has none). */

@@ -20,6 +20,11 @@ public final class EventGroup {
     Place place;
     final Set<ActorEntity> participants = new LinkedHashSet<>();
     final Set<ActorEntity> sources = new LinkedHashSet<>();
+    /** Who acts and whom it is done to, as the first mention that tells both (or the first that tells who acts). */
+    final Set<ActorEntity> agents = new LinkedHashSet<>();
+    final Set<ActorEntity> patients = new LinkedHashSet<>();
+    /** The mention the roles come from. */
+    EventMention roleMention;
     boolean planned;
     Object agreement;
 

@@ -23,6 +23,12 @@ public final class EventMention {
     int timexIndex = -1;
     String tense = "past";
     final Set<ActorEntity> participants = new LinkedHashSet<>();
+    /** Named before the trigger in an active clause, or after "by" in a passive one: who acts. */
+    final Set<ActorEntity> agents = new LinkedHashSet<>();
+    /** Named after the trigger in an active clause, or before it in a passive one: whom it is done to or with. */
+    final Set<ActorEntity> patients = new LinkedHashSet<>();
+    /** "was impeached", "were killed": the trigger's clause is passive. */
+    boolean passive;
     final Set<ActorEntity> sources = new LinkedHashSet<>();
     Place place;
     boolean heading;

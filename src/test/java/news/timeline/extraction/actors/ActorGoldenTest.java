@@ -44,6 +44,12 @@ class ActorGoldenTest {
             }
             assertThat(a.mentions()).allSatisfy(m -> assertThat(r.text().substring(m.start(), m.end())).isEqualTo(m.quote()));
         }
+        for (String once : GoldenCases.strings(c.path("onlyOnce"))) {
+            // one person named in full, then by surname in an apposition: one actor, not two
+            assertThat(r.actors()).as("one actor named or aliased %s", once)
+                    .filteredOn(a -> a.name().equalsIgnoreCase(once) || a.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(once)))
+                    .hasSize(1);
+        }
         for (String absent : GoldenCases.strings(c.path("absent"))) {
             assertThat(r.actors()).as("no actor %s", absent)
                     .noneMatch(a -> a.name().equalsIgnoreCase(absent) || a.aliases().stream().anyMatch(x -> x.equalsIgnoreCase(absent)));

@@ -69,6 +69,9 @@ class EventGoldenTest {
         if (c.hasNonNull("maxEvents")) {
             assertThat(r.events()).as("events %s", found).hasSizeLessThanOrEqualTo(c.get("maxEvents").asInt());
         }
+        for (String t : GoldenCases.strings(c.path("absentTypes"))) {
+            assertThat(r.events()).as("no event of type %s", t).noneMatch(e -> e.type().apiName().equals(t));
+        }
         for (String d : GoldenCases.strings(c.path("absentDates"))) {
             assertThat(r.events()).as("no event dated %s", d).noneMatch(e -> e.date().value().equals(d));
         }
