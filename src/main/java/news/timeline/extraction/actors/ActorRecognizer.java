@@ -404,12 +404,37 @@ public final class ActorRecognizer {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
+            } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && apposedToTitle(toks, i, j)) {
+                // "China's ambassador to Britain, Liu Xiaoming, accused ...": the name set off after its title
+                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.apposed-title");
+                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.apposed-title");
+                describe(s, i, j, p);
             } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && coordinatedWithTitledPerson(s, i)) {
                 // "their counterparts Gilberto Teodoro and Enrique Manalo": the title covers both names
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.coordinated");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.coordinated");
                 describe(s, i, j, p);
             }
+        }
+
+        /**
+         * Is the run [i, j) set off by commas right after a person's title ("China's ambassador to Britain, Liu
+         * Xiaoming, accused"; "..., its chief executive, Jane Fraser, said")? The title may carry a short complement.
+         */
+        boolean apposedToTitle(List<Token> toks, int i, int j) {
+            if (i < 2 || !toks.get(i - 1).text().equals(",") || j >= toks.size() || !toks.get(j).text().equals(",")) {
+                return false;
+            }
+            for (int k = i - 2; k >= 0 && k >= i - 5; k--) {
+                String w = toks.get(k).norm();
+                if (w.equals(",") || w.equals(".")) {
+                    return false;
+                }
+                if ("person".equals(gazetteer.titleHint(w))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Is the run at {@code i} the second of "Title First Person and Second Person", the first named by its title? */
@@ -665,6 +690,13 @@ public final class ActorRecognizer {
                     }
                 }
                 if (target == null) {
+                    target = apposedPerson(s, k);
+                    if (target != null) {
+                        target.role = target.role == null ? role : target.role;
+                        target.affiliation = target.affiliation == null ? country : target.affiliation;
+                    }
+                }
+                if (target == null) {
                     String name = text.text().substring(toks.get(m.from()).start(), toks.get(k - 1).end());
                     target = entity(name, ActorKind.PERSON, "actors.person.description");
                     target.unnamed = true;
@@ -677,6 +709,25 @@ public final class ActorRecognizer {
                 }
                 addMention(target, s, from, k, ActorMention.Use.DESCRIPTION, "actors.person.description");
             }
+        }
+
+        /**
+         * The person named right after a description and its short complement, set off by a comma ("China's
+         * ambassador to Britain, Liu Xiaoming,"); the description then names that person's role and country.
+         */
+        ActorEntity apposedPerson(Sentence s, int after) {
+            List<Token> toks = s.tokens();
+            for (int k = after; k < toks.size() && k <= after + 4; k++) {
+                if (toks.get(k).text().equals(",")) {
+                    for (ActorMention m : bySentence.get(s.index())) {
+                        if (m.from() == k + 1 && m.actor().kind() == ActorKind.PERSON) {
+                            return m.actor();
+                        }
+                    }
+                    return null;
+                }
+            }
+            return null;
         }
 
         /** "top trade negotiator" and "international trade representative" share "trade"; "Vice Foreign Minister" and "leader" share nothing. */

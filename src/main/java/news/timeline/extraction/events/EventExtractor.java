@@ -46,6 +46,9 @@ public final class EventExtractor {
     /** Words after a year that are no noun it could modify. */
     private static final Set<String> NOT_AFTER_A_YEAR_MODIFIER = Set.of("and", "or", "to", "when", "after", "before", "until",
             "for", "in", "at", "with", "on", "as", "against", "by", "from", "of", "amid", "but", "while", "because", "than");
+    private static final Set<String> OBJECT_END = Set.of(",", ".", ";", ":", "on", "at", "in", "after", "before", "when", "while",
+            "as", "amid", "since", "last", "this", "next", "\"", "(");
+    private static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "reported", "announced");
     private static final Set<String> RELATIVE = Set.of("who", "which", "whose", "whom", "where");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be");
     private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("struck", "hit", "shot", "held", "sent", "sworn", "bought",
@@ -363,7 +366,7 @@ public final class EventExtractor {
         int to = toks.size();
         for (int k = e.to; k + 1 < toks.size(); k++) {
             String w = toks.get(k).text();
-            if (w.equals(",") && SCENE_CLAUSE.contains(toks.get(k + 1).norm())) {
+            if (w.equals(",") && (sceneAfter(toks, k) || reportingTail(toks, k))) {
                 to = k;
                 break;
             }
@@ -374,7 +377,20 @@ public final class EventExtractor {
                 break;
             }
         }
-        if (!toks.isEmpty() && SCENE_CLAUSE.contains(toks.get(0).norm())) {
+        // the trigger inside such a trailing clause ("..., days before Russia invaded Ukraine"), or in a clause of
+        // its own after ", and" with a new subject ("Germany halted the pipeline, and Britain imposed sanctions";
+        // not a list of names, "Germany, France, and Britain imposed"): that clause is its own
+        for (int k = e.from - 1; k > 0; k--) {
+            String w = toks.get(k).text();
+            boolean coordination = w.equals(";") || (w.equals(",") && !e.rule.noun() && e.from - k <= 7
+                    && Set.of("and", "but").contains(toks.get(k + 1).norm()) && !toks.get(k - 1).capitalized()
+                    && newSubject(toks, k + 2, e.from));
+            if ((w.equals(",") && sceneAfter(toks, k)) || coordination) {
+                from = k + 1;
+                break;
+            }
+        }
+        if (from == 0 && !toks.isEmpty() && SCENE_CLAUSE.contains(toks.get(0).norm())) {
             for (int k = 1; k < e.from; k++) {
                 if (toks.get(k).text().equals(",")) {
                     from = k + 1;
@@ -383,6 +399,44 @@ public final class EventExtractor {
             }
         }
         return new int[] {from, to};
+    }
+
+    /** A capitalized word (a name) among the first three between a conjunction and a verb trigger: a new subject. */
+    private static boolean newSubject(List<Token> toks, int from, int trigger) {
+        for (int j = from; j < trigger && j < from + 3; j++) {
+            if (toks.get(j).capitalized() && toks.get(j).isWord()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** After the comma at {@code k}, within three words, a word that opens a clause of circumstance (", a day after"). */
+    private static boolean sceneAfter(List<Token> toks, int k) {
+        for (int j = k + 1; j < toks.size() && j <= k + 3; j++) {
+            String w = toks.get(j).norm();
+            if (SCENE_CLAUSE.contains(w)) {
+                return j == k + 1 || w.equals("after") || w.equals("before");
+            }
+            if (toks.get(j).text().equals(",")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** ", the Kremlin said." at the sentence's end: who tells it, not who takes part. */
+    private static boolean reportingTail(List<Token> toks, int k) {
+        int last = toks.size() - 1;
+        if (last - k > 7) {
+            return false;
+        }
+        for (int j = k + 1; j <= last; j++) {
+            if (REPORTING.contains(toks.get(j).norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -626,6 +680,10 @@ public final class EventExtractor {
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
                               List<EventMention> here) {
         int[] clause = clause(s.tokens(), e, here);
+        if (clause[0] > 0 && mentions.stream().noneMatch(m -> m.use() != ActorMention.Use.PLACE && m.from() >= clause[0] && m.to() <= clause[1])) {
+            // "..., following two days of talks in London": a clause that names nobody is about the sentence's actors
+            clause[0] = 0;
+        }
         int[] region = relativeClauses(s.tokens());
         int own = region[e.from];
         boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
@@ -649,8 +707,8 @@ public final class EventExtractor {
                     e.agents.add(m.actor());
                 } else if (before) {
                     (passive ? e.patients : e.agents).add(m.actor());
-                } else if (after && !passive) {
-                    e.patients.add(m.actor());
+                } else if (after && !passive && m.from() - e.to <= 6) {
+                    e.patients.add(m.actor()); // near the trigger: its object, not an actor of a later phrase
                 }
             }
             ActorEntity a = m.actor();
@@ -661,7 +719,7 @@ public final class EventExtractor {
             e.participants.add(a);
         }
         List<Token> toks = s.tokens();
-        for (int i = 0; i + 1 < toks.size(); i++) {
+        for (int i = clause[0]; i + 1 < Math.min(toks.size(), clause[1]); i++) {
             String w = toks.get(i).norm();
             if (!(w.equals("both") || w.equals("two") || w.equals("each"))) {
                 continue;
@@ -1059,7 +1117,7 @@ public final class EventExtractor {
                 return subject(m, b) + " " + verb + (a == null ? "" : " by " + a.name());
             }
             if (a != null) {
-                return a.name() + " " + verb + (b == null ? "" : " " + b.name());
+                return (a.name() + " " + verb + " " + (b == null ? objectText(m) : b.name())).strip();
             }
         }
         if (!agents.isEmpty() && !patients.isEmpty()) {
@@ -1117,11 +1175,25 @@ public final class EventExtractor {
         return patient.name();
     }
 
-    private static String triggerText(EventMention m) {
-        StringBuilder sb = new StringBuilder();
+    /** The words after a trigger up to a date, place or clause ("its $69 billion acquisition of Activision Blizzard"). */
+    private static String objectText(EventMention m) {
         List<Token> toks = m.sentence().tokens();
-        for (int k = m.from(); k < m.to(); k++) {
-            if (k > m.from() && toks.get(k).start() > toks.get(k - 1).end()) {
+        int end = m.to();
+        while (end < toks.size() && end < m.to() + 8 && !OBJECT_END.contains(toks.get(end).norm())) {
+            end++;
+        }
+        return words(toks, m.to(), end);
+    }
+
+    private static String triggerText(EventMention m) {
+        return words(m.sentence().tokens(), m.from(), m.to());
+    }
+
+    /** Tokens [from, to) spaced as in the text. */
+    private static String words(List<Token> toks, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && toks.get(k).start() > toks.get(k - 1).end()) {
                 sb.append(' ');
             }
             sb.append(toks.get(k).text());
