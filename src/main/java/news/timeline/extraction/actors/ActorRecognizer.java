@@ -21,6 +21,8 @@ import news.timeline.extraction.text.Token;
  */
 public final class ActorRecognizer {
 
+    private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
+            "southeast", "southwest", "outside", "inside", "east-northeast");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
     private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
@@ -169,8 +171,9 @@ public final class ActorRecognizer {
                     case DEMONYM -> ActorMention.Use.DEMONYM;
                     case METONYM -> ActorMention.Use.METONYM;
                 };
-                if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)) {
-                    use = ActorMention.Use.PLACE;
+                if (m.sense() != Gazetteer.Sense.DEMONYM && placePosition(s, i)
+                        && !(e.kind() == ActorKind.COUNTRY && i > 0 && toks.get(i - 1).norm().equals("at"))) {
+                    use = ActorMention.Use.PLACE; // but "fired missiles at Israel" names a target, not a place
                 }
                 if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1] || Character.isDigit(toks.get(i - 1).text().charAt(0)))
                         && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
@@ -253,6 +256,10 @@ public final class ActorRecognizer {
                 p--;
             }
             if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
+                return true;
+            }
+            // "north of Moscow", "just outside of Kyiv"
+            if (p >= 1 && toks.get(p).norm().equals("of") && DIRECTIONS.contains(toks.get(p - 1).norm())) {
                 return true;
             }
             // "in Ganja, Azerbaijan", "in El Obeid, Sudan"

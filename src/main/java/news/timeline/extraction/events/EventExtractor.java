@@ -401,6 +401,29 @@ public final class EventExtractor {
         return new int[] {from, to};
     }
 
+    /** Tokens inside quotation marks ("...", “...”, ``...''). */
+    private static boolean[] quoted(List<Token> toks) {
+        boolean[] in = new boolean[toks.size() + 1];
+        boolean open = false;
+        for (int k = 0; k < toks.size(); k++) {
+            String t = toks.get(k).text();
+            boolean opens = t.equals("\u201c") || t.equals("``");
+            boolean closes = t.equals("\u201d") || t.equals("''");
+            if (t.equals("\"")) {
+                opens = !open;
+                closes = open;
+            }
+            if (opens) {
+                open = true;
+            } else if (closes) {
+                open = false;
+            } else {
+                in[k] = open;
+            }
+        }
+        return in;
+    }
+
     /** A capitalized word (a name) among the first three between a conjunction and a verb trigger: a new subject. */
     private static boolean newSubject(List<Token> toks, int from, int trigger) {
         for (int j = from; j < trigger && j < from + 3; j++) {
@@ -686,6 +709,7 @@ public final class EventExtractor {
         }
         int[] region = relativeClauses(s.tokens());
         int own = region[e.from];
+        boolean[] quoted = quoted(s.tokens());
         boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
         e.passive = passive;
         for (ActorMention m : mentions) {
@@ -694,6 +718,9 @@ public final class EventExtractor {
             }
             if (m.to() <= clause[0] || m.from() >= clause[1]) {
                 continue; // "..., as both nations confront an increasingly assertive China": the setting, not a party
+            }
+            if (quoted[m.from()] && !quoted[e.from]) {
+                continue; // "'... that Putin's not behind,' Biden told reporters": the quote's names did not speak
             }
             int theirs = region[m.from()];
             boolean antecedent = own > 0 && theirs == 0 && m.to() < s.tokens().size() && region[m.to() + 1] == own;
@@ -1111,6 +1138,15 @@ public final class EventExtractor {
             }
             // no template says what happened: the trigger does ("Fernando Collor impeached", "Court convicted Collor")
             String verb = triggerText(m);
+            if (m.rule.id().startsWith("events.trigger.accident.verb")) {
+                // "a private jet that crashed": the thing that crashed, and who was in it
+                String thing = nounBefore(m);
+                if (thing != null) {
+                    ActorEntity who = ordered(g.participants, List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP,
+                            ActorKind.COUNTRY, ActorKind.OTHER)).stream().findFirst().orElse(null);
+                    return Character.toUpperCase(thing.charAt(0)) + thing.substring(1) + " " + verb + (who == null ? "" : " with " + who.name());
+                }
+            }
             ActorEntity a = agents.isEmpty() ? null : agents.get(0);
             ActorEntity b = patients.isEmpty() ? null : a == null ? patients.get(0) : otherSide(a, patients);
             if (m.passive && b != null) {
@@ -1173,6 +1209,19 @@ public final class EventExtractor {
             }
         }
         return patient.name();
+    }
+
+    /** The lower-case noun right before a trigger, past "that" / "which" / "was" ("a private jet that crashed": "jet"). */
+    private static String nounBefore(EventMention m) {
+        List<Token> toks = m.sentence().tokens();
+        int k = m.from() - 1;
+        while (k >= 0 && Set.of("that", "which", "was", "were", "had", "has").contains(toks.get(k).norm())) {
+            k--;
+        }
+        if (k < 0 || !toks.get(k).isWord() || toks.get(k).capitalized()) {
+            return null;
+        }
+        return toks.get(k).text();
     }
 
     /** The words after a trigger up to a date, place or clause ("its $69 billion acquisition of Activision Blizzard"). */
