@@ -171,6 +171,20 @@ public final class ArticleExtractor {
                 groups.remove(h);
             }
         }
+        // an agreement's events are acted by its parties, not by who brokered it ("The deal, brokered by Qatar with
+        // help from Egypt, is expected to take effect on Thursday")
+        for (AgreementFinding f : found) {
+            if (f.parties().size() < 2) {
+                continue;
+            }
+            for (EventGroup g : groups) {
+                boolean about = g == f.signing() || (!g.mentions().isEmpty()
+                        && g.mentions().stream().allMatch(m -> f.sentences().contains(m.sentence().index())));
+                if (about && g.type().family().equals("agreement")) {
+                    g.actedByParties(f.parties(), f.mediators());
+                }
+            }
+        }
         // an event told only through its agreement ("The deal is expected to close") takes the agreement's parties
         for (AgreementFinding f : found) {
             for (EventGroup g : groups) {

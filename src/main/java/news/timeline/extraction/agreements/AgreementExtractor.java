@@ -31,6 +31,7 @@ public final class AgreementExtractor {
     private static final String DIR = "/extraction/en/agreements/";
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "their", "its", "his", "her", "our", "new", "any");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "new", "any");
+    private static final Set<String> MEDIATING = Set.of("brokered", "mediated", "hosted", "facilitated", "arranged");
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "on", "for", "to", "and", "in", "-", "'s");
 
     private record Noun(String[] tokens, AgreementKind kind) {
@@ -104,6 +105,9 @@ public final class AgreementExtractor {
                     continue;
                 }
                 int end = i + noun.tokens().length;
+                if (compoundHead(toks, end) && !toks.get(i).capitalized()) {
+                    continue; // "a framework trade agreement": the head noun comes later and takes this one in
+                }
                 // named: a capitalized run around a capitalized noun ("Treaty on Comprehensive Strategic Partnership")
                 int a = i;
                 int b = end;
@@ -124,7 +128,7 @@ public final class AgreementExtractor {
                 // described: determiner + modifiers + noun
                 int d = a;
                 while (d > 0 && d > i - 6 && !DETERMINERS.contains(toks.get(d - 1).norm()) && modifierToken(toks.get(d - 1))
-                        && nounAt(toks, d - 1) == null) {
+                        && (nounAt(toks, d - 1) == null || compoundHead(toks, d))) {
                     d--;
                 }
                 String det = d > 0 ? toks.get(d - 1).norm() : "";
@@ -369,6 +373,15 @@ public final class AgreementExtractor {
         return true;
     }
 
+    /** Does an agreement noun start at {@code k} or right after one modifier word ("trade agreement")? */
+    private boolean compoundHead(List<Token> toks, int k) {
+        if (k < toks.size() && nounAt(toks, k) != null && !toks.get(k).capitalized()) {
+            return true;
+        }
+        return k + 1 < toks.size() && modifierToken(toks.get(k)) && !toks.get(k).capitalized() && nounAt(toks, k) == null
+                && nounAt(toks, k + 1) != null && !toks.get(k + 1).capitalized();
+    }
+
     private Noun nounAt(List<Token> toks, int i) {
         List<Noun> l = nouns.get(toks.get(i).norm());
         if (l == null) {
@@ -412,23 +425,55 @@ public final class AgreementExtractor {
         return out;
     }
 
+    /**
+     * Who brokered it: "a Russian-brokered ceasefire", "brokered by Qatar with help from Egypt and the United States",
+     * "mediated by", "hosted by", "with the help of": every actor named from such words to the next comma.
+     */
     private static void mediators(Sentence s, ActorAnalysis actors, AgreementFinding f) {
         List<Token> toks = s.tokens();
-        for (ActorMention m : actors.inSentence(s.index())) {
+        List<ActorMention> here = actors.inSentence(s.index());
+        for (ActorMention m : here) {
             int after = m.to();
             if (after + 1 < toks.size() && toks.get(after).norm().equals("-")
                     && (toks.get(after + 1).norm().equals("brokered") || toks.get(after + 1).norm().equals("mediated"))) {
                 f.mediators.add(m.actor());
             }
-            if (m.from() >= 2 && toks.get(m.from() - 1).norm().equals("by")
-                    && (toks.get(m.from() - 2).norm().equals("brokered") || toks.get(m.from() - 2).norm().equals("mediated"))) {
-                f.mediators.add(m.actor());
+        }
+        for (int k = 0; k + 1 < toks.size(); k++) {
+            String w = toks.get(k).norm();
+            String next = toks.get(k + 1).norm();
+            boolean marker = (MEDIATING.contains(w) && next.equals("by"))
+                    || (w.equals("help") && (next.equals("from") || next.equals("of")))
+                    || (w.equals("mediation") && (next.equals("from") || next.equals("of") || next.equals("by")));
+            if (!marker) {
+                continue;
+            }
+            int end = k + 2;
+            while (end < toks.size() && end < k + 12 && !toks.get(end).text().equals(",") && !toks.get(end).text().equals(".")) {
+                end++;
+            }
+            for (ActorMention m : here) {
+                if (m.from() >= k + 2 && m.to() <= end) {
+                    f.mediators.add(m.actor());
+                }
             }
         }
     }
 
     private void finish(AnalyzedText text, ActorAnalysis actors, AgreementFinding f) {
         if (f.signing != null) {
+            // "Israel and Hamas agreed ...": who acts in the signing, whatever their kind, when they are two sides
+            List<ActorEntity> acting = new ArrayList<>();
+            for (ActorEntity a : f.signing.agents()) {
+                if (!f.mediators.contains(a) && a.kind() != ActorKind.PERSON) {
+                    acting.add(a);
+                }
+            }
+            if (acting.size() >= 2) {
+                f.parties.addAll(acting);
+            }
+        }
+        if (f.signing != null && f.parties.size() < 2) {
             // companies sign company deals; countries sign the rest
             int orgs = 0;
             for (ActorEntity a : f.signing.participants()) {

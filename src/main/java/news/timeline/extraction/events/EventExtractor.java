@@ -168,6 +168,10 @@ public final class EventExtractor {
         // link dated time expressions to triggers, closest pairs first, one each; never across the edge of a
         // relative clause ("Collor, who was impeached in 1992, denied wrongdoing": 1992 dates the impeachment only)
         int[] region = relativeClauses(toks);
+        int[][] clauses = new int[found.size()][];
+        for (int q = 0; q < found.size(); q++) {
+            clauses[q] = clause(toks, found.get(q), found);
+        }
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < timexes.size(); k++) {
             Timex x = timexes.get(k);
@@ -183,6 +187,10 @@ public final class EventExtractor {
                 EventMention e = found.get(q);
                 if (region[a] != region[e.from]) {
                     continue;
+                }
+                int[] clause = clauses[q];
+                if (e.rule.strength() != TriggerLexicon.Strength.FRAME && (b <= clause[0] || a >= clause[1])) {
+                    continue; // "Talks began in April, after Trump announced tariffs": April dates the talks
                 }
                 int dist;
                 if (e.to <= a) {
@@ -399,6 +407,20 @@ public final class EventExtractor {
             }
         }
         return new int[] {from, to};
+    }
+
+    /**
+     * "the two sides": the two leading countries, or with fewer than two, the leading organizations with them (the
+     * United States and the European Union).
+     */
+    private static List<ActorEntity> sides(ActorAnalysis actors) {
+        List<ActorEntity> out = new ArrayList<>(actors.top(ActorKind.COUNTRY, 2));
+        for (ActorEntity o : actors.top(ActorKind.ORGANIZATION, 2)) {
+            if (out.size() < 2 && o.affiliation() == null) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /** Tokens inside quotation marks ("...", “...”, ``...''). */
@@ -754,7 +776,7 @@ public final class EventExtractor {
             for (int k = i + 1; k < Math.min(toks.size(), i + 3); k++) {
                 String h = toks.get(k).norm();
                 if (GROUP_COUNTRY.contains(h)) {
-                    e.participants.addAll(actors.top(ActorKind.COUNTRY, 2));
+                    e.participants.addAll(sides(actors));
                 } else if (GROUP_PERSON.contains(h)) {
                     e.participants.addAll(actors.topLeaders(2));
                 } else if (GROUP_ORG.contains(h)) {
@@ -871,8 +893,24 @@ public final class EventExtractor {
                         e.anniversaryYears = years;
                     }
                 }
+                if (e.anniversaryAnchor == null && e.date != null && e.dateSource == EventMention.DateSource.EXPLICIT) {
+                    // "marked the first anniversary of Russia's invasion on Friday": Friday is the anniversary; the
+                    // invasion is that day a year before
+                    e.date = yearsBefore(e.date, years);
+                    e.dateRule = e.dateRule + "+events.date.anniversary-of";
+                }
             }
         }
+    }
+
+    private static DateValue yearsBefore(DateValue d, int years) {
+        LocalDate start = d.start().minusYears(years);
+        return switch (d.precision()) {
+            case DAY -> DateValue.ofDay(start);
+            case MONTH -> DateValue.ofMonth(YearMonth.from(start));
+            case YEAR -> DateValue.ofYear(start.getYear());
+            default -> d;
+        };
     }
 
     private static int ordinal(String w) {
@@ -1060,7 +1098,8 @@ public final class EventExtractor {
         g.sources.addAll(m.sources);
         boolean mTellsBoth = !m.agents.isEmpty() && !m.patients.isEmpty();
         boolean gTellsBoth = !g.agents.isEmpty() && !g.patients.isEmpty();
-        if ((g.roleMention == null && (!m.agents.isEmpty() || !m.patients.isEmpty())) || (mTellsBoth && !gTellsBoth)) {
+        boolean gActsTogether = g.agents.size() >= 2;
+        if ((g.roleMention == null && (!m.agents.isEmpty() || !m.patients.isEmpty())) || (mTellsBoth && !gTellsBoth && !gActsTogether)) {
             g.patients.clear();
             g.agents.clear();
             g.agents.addAll(m.agents);
@@ -1127,7 +1166,8 @@ public final class EventExtractor {
         String[] t = lexicon.titleTemplates(g.type);
         List<ActorEntity> agents = ordered(g.agents, order);
         List<ActorEntity> patients = ordered(g.patients, order);
-        if (g.type == EventType.OTHER && g.roleMention != null && !g.roleMention.rule.noun()) {
+        if ((g.type == EventType.OTHER || g.type == EventType.ANNOUNCEMENT) && g.roleMention != null && !g.roleMention.rule.noun()
+                && g.roleMention.rule.strength() != TriggerLexicon.Strength.FRAME) {
             EventMention m = g.roleMention;
             String cause = disaster(m);
             if (cause != null) {
@@ -1149,6 +1189,9 @@ public final class EventExtractor {
             }
             ActorEntity a = agents.isEmpty() ? null : agents.get(0);
             ActorEntity b = patients.isEmpty() ? null : a == null ? patients.get(0) : otherSide(a, patients);
+            if (b != null && !m.passive && !directObject(m, b)) {
+                b = null; // "withdrew from Kherson after a Ukrainian counteroffensive": Ukraine is not what was withdrawn
+            }
             if (m.passive && b != null) {
                 return subject(m, b) + " " + verb + (a == null ? "" : " by " + a.name());
             }
@@ -1166,6 +1209,13 @@ public final class EventExtractor {
         if (!agents.isEmpty() && patients.isEmpty() && DIRECTED.contains(g.type)) {
             return t[1].replace("{a}", agents.get(0).name());
         }
+        if (agents.size() >= 2 && patients.isEmpty()) {
+            // "Israel and Hamas agreed": the two who act together
+            ActorEntity b = otherSide(agents.get(0), agents.subList(1, agents.size()));
+            if (b != null) {
+                return t[0].replace("{a}", agents.get(0).name()).replace("{b}", b.name());
+            }
+        }
         List<ActorEntity> ordered = ordered(g.participants, order);
         if (ordered.isEmpty()) {
             ordered.addAll(g.participants);
@@ -1173,7 +1223,11 @@ public final class EventExtractor {
         if (ordered.size() >= 2) {
             ActorEntity a = ordered.get(0);
             ActorEntity b = otherSide(a, ordered.subList(1, ordered.size()));
-            return t[0].replace("{a}", a.name()).replace("{b}", (b != null ? b : ordered.get(1)).name());
+            if (b == null) {
+                // all on one side ("NATO Secretary-General Jens Stoltenberg ... the alliance's summit"): that side's
+                return t[1].replace("{a}", side(a).name());
+            }
+            return t[0].replace("{a}", a.name()).replace("{b}", b.name());
         }
         return t[1].replace("{a}", ordered.isEmpty() ? "unknown actors" : ordered.get(0).name());
     }
@@ -1209,6 +1263,16 @@ public final class EventExtractor {
             }
         }
         return patient.name();
+    }
+
+    /** Is {@code b} named right after the trigger (past a determiner or title words), as its object? */
+    private static boolean directObject(EventMention m, ActorEntity b) {
+        for (news.timeline.extraction.actors.ActorMention x : b.mentions()) {
+            if (x.sentence() == m.sentence().index() && x.from() >= m.to() && x.from() <= m.to() + 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lower-case noun right before a trigger, past "that" / "which" / "was" ("a private jet that crashed": "jet"). */

@@ -56,6 +56,11 @@ public final class EventGroup {
         return participants;
     }
 
+    /** Who acts in it, as the text tells (see {@link EventMention}); empty when no mention tells. */
+    public Set<ActorEntity> agents() {
+        return agents;
+    }
+
     public Set<ActorEntity> sources() {
         return sources;
     }
@@ -74,6 +79,18 @@ public final class EventGroup {
 
     public void addParticipant(ActorEntity a) {
         participants.add(a);
+    }
+
+    /**
+     * An agreement's parties are who acts in its events ("the deal, brokered by Qatar, takes effect": Israel and
+     * Hamas); its mediators take part but do not make it.
+     */
+    public void actedByParties(java.util.Collection<ActorEntity> parties, java.util.Collection<ActorEntity> mediators) {
+        agents.clear();
+        agents.addAll(parties);
+        patients.clear();
+        participants.addAll(parties);
+        roleMention = null;
     }
 
     /** Takes in another group told of the same happening: its mentions (kept in text order), participants, sources. */
