@@ -168,6 +168,7 @@ public final class EventExtractor {
         // link dated time expressions to triggers, closest pairs first, one each; never across the edge of a
         // relative clause ("Collor, who was impeached in 1992, denied wrongdoing": 1992 dates the impeachment only)
         int[] region = relativeClauses(toks);
+        boolean[] quoted = quoted(toks);
         int[][] clauses = new int[found.size()][];
         for (int q = 0; q < found.size(); q++) {
             clauses[q] = clause(toks, found.get(q), found);
@@ -324,7 +325,7 @@ public final class EventExtractor {
                     e.dateRule = "events.date.reference-month";
                 }
             }
-            participants(s, e, mentions, actors, found);
+            participants(s, e, mentions, actors, clauses[found.indexOf(e)].clone(), region, quoted);
             e.place = place(text, s, e, blocked, mentions);
             anniversary(s, e, found);
             out.add(e);
@@ -723,15 +724,12 @@ public final class EventExtractor {
     // ------------------------------------------------------------------------------------------- participants, place
 
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
-                              List<EventMention> here) {
-        int[] clause = clause(s.tokens(), e, here);
+                              int[] clause, int[] region, boolean[] quoted) {
         if (clause[0] > 0 && mentions.stream().noneMatch(m -> m.use() != ActorMention.Use.PLACE && m.from() >= clause[0] && m.to() <= clause[1])) {
             // "..., following two days of talks in London": a clause that names nobody is about the sentence's actors
             clause[0] = 0;
         }
-        int[] region = relativeClauses(s.tokens());
         int own = region[e.from];
-        boolean[] quoted = quoted(s.tokens());
         boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
         e.passive = passive;
         for (ActorMention m : mentions) {
