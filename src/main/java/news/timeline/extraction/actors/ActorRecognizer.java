@@ -129,6 +129,9 @@ public final class ActorRecognizer {
                 gazetteerPass(s);
             }
             for (Sentence s : sentences) {
+                collectSpeakers(s);
+            }
+            for (Sentence s : sentences) {
                 if (!heading[s.index()]) {
                     discoveryPass(s);
                 }
@@ -309,6 +312,21 @@ public final class ActorRecognizer {
             }
         }
 
+        /** Surnames that speak alone somewhere in the article ("Truss said"): "Liz Truss" elsewhere is that person. */
+        final java.util.Set<String> speakers = new java.util.HashSet<>();
+
+        void collectSpeakers(Sentence s) {
+            List<Token> toks = s.tokens();
+            for (int i = 0; i + 1 < toks.size(); i++) {
+                Token t = toks.get(i);
+                if (t.isWord() && t.capitalized() && t.text().length() > 2 && SPEECH.contains(toks.get(i + 1).norm())
+                        && (i == 0 || !toks.get(i - 1).capitalized() || !toks.get(i - 1).isWord())
+                        && !gazetteer.common(t.norm()) && gazetteer.titleHint(t.norm()) == null) {
+                    speakers.add(t.norm());
+                }
+            }
+        }
+
         // ---------------------------------------------------------------- pass B: new people and organizations
 
         void discoveryPass(Sentence s) {
@@ -410,6 +428,11 @@ public final class ActorRecognizer {
                 }
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
+                describe(s, i, j, p);
+            } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && speakers.contains(toks.get(j - 1).norm())) {
+                // "Liz Truss resigned ...", and later "Truss said": the full name of a speaker
+                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.speaker-surname");
+                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.speaker-surname");
                 describe(s, i, j, p);
             } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && apposedToTitle(toks, i, j)) {
                 // "China's ambassador to Britain, Liu Xiaoming, accused ...": the name set off after its title
@@ -688,6 +711,9 @@ public final class ActorRecognizer {
                 }
                 String role = text.text().substring(toks.get(chainStart).start(), toks.get(k - 1).end());
                 String head = toks.get(k - 1).norm();
+                if (head.endsWith("s") && !head.endsWith("ss")) {
+                    continue; // "his Turkish and Iranian counterparts": several people, no one actor
+                }
                 ActorEntity country = m.actor();
                 ActorEntity target = null;
                 for (ActorEntity e : order) {
@@ -697,7 +723,10 @@ public final class ActorRecognizer {
                     }
                 }
                 if (target == null) {
-                    target = apposedPerson(s, k);
+                    target = subjectOfAs(s, m.from());
+                    if (target == null) {
+                        target = apposedPerson(s, k);
+                    }
                     if (target != null) {
                         target.role = target.role == null ? role : target.role;
                         target.affiliation = target.affiliation == null ? country : target.affiliation;
@@ -716,6 +745,25 @@ public final class ActorRecognizer {
                 }
                 addMention(target, s, from, k, ActorMention.Use.DESCRIPTION, "actors.person.description");
             }
+        }
+
+        /** "Liz Truss resigned as Britain's prime minister": the person a few words before "as [the] description". */
+        ActorEntity subjectOfAs(Sentence s, int descriptionFrom) {
+            List<Token> toks = s.tokens();
+            int k = descriptionFrom - 1;
+            if (k >= 0 && toks.get(k).norm().equals("the")) {
+                k--;
+            }
+            if (k < 1 || !toks.get(k).norm().equals("as")) {
+                return null;
+            }
+            ActorEntity best = null;
+            for (ActorMention m : bySentence.get(s.index())) {
+                if (m.actor().kind() == ActorKind.PERSON && m.to() <= k && k - m.to() <= 3) {
+                    best = m.actor();
+                }
+            }
+            return best;
         }
 
         /**

@@ -48,6 +48,8 @@ public final class EventExtractor {
             "for", "in", "at", "with", "on", "as", "against", "by", "from", "of", "amid", "but", "while", "because", "than");
     private static final Set<String> OBJECT_END = Set.of(",", ".", ";", ":", "on", "at", "in", "after", "before", "when", "while",
             "as", "amid", "since", "last", "this", "next", "\"", "(");
+    private static final Set<String> PREPOSITIONS = Set.of("to", "from", "in", "into", "at", "on", "with", "for", "of", "by",
+            "against", "over", "across", "through", "toward", "towards");
     private static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "reported", "announced");
     private static final Set<String> RELATIVE = Set.of("who", "which", "whose", "whom", "where");
     private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be");
@@ -76,9 +78,14 @@ public final class EventExtractor {
         int prevEnd = 0;
         int t = 0;
         String titleKey = title == null ? "" : norm(title);
+        DateValue itemDate = null;
         for (Sentence s : text.sentences()) {
-            if (text.text().substring(prevEnd, s.start()).contains("\n\n")) {
+            String gap = text.text().substring(prevEnd, s.start());
+            if (gap.contains("\n\n")) {
                 headingDate = null;
+            }
+            if (gap.contains("\n")) {
+                itemDate = null;
             }
             prevEnd = s.end();
             while (t < timexes.size() && timexes.get(t).end() <= s.start()) {
@@ -96,7 +103,11 @@ public final class EventExtractor {
             int len = s.end() - s.start();
             boolean heading = ActorRecognizer.titleCase(s) || (!titleKey.isEmpty() && len <= titleKey.length() * 2 + 10
                     && len * 2 + 10 >= titleKey.length() && norm(text.text().substring(s.start(), s.end())).equals(titleKey));
-            all.addAll(sentence(text, s, here, actors, reference, headingDate, heading));
+            DateValue lead = itemLead(text, s, here);
+            if (lead != null) {
+                itemDate = lead; // "- Dec. 8: Rebels enter Damascus. Assad flees to Moscow.": the item's date
+            }
+            all.addAll(sentence(text, s, here, actors, reference, lead == null && itemDate != null ? itemDate : headingDate, heading));
         }
         List<EventGroup> groups = merge(all);
         anniversaries(groups);
@@ -125,6 +136,25 @@ public final class EventExtractor {
             }
         }
         return x.date().orElse(null);
+    }
+
+    /** The date a list item or dated line opens with ("- Dec. 8: Rebels enter Damascus."), else null. */
+    private static DateValue itemLead(AnalyzedText text, Sentence s, List<Timex> here) {
+        if (here.isEmpty() || !s.lineStart()) {
+            return null;
+        }
+        Timex x = here.get(0);
+        String before = text.text().substring(s.start(), x.start()).strip();
+        if (!(before.isEmpty() || before.equals("-") || before.equals("*") || before.equals("\u2022"))) {
+            return null;
+        }
+        int after = x.end();
+        while (after < s.end() && text.text().charAt(after) == ' ') {
+            after++;
+        }
+        boolean colon = after < s.end() && (text.text().charAt(after) == ':' || text.text().charAt(after) == '\u2013'
+                || text.text().charAt(after) == '\u2014');
+        return colon ? x.date().orElse(null) : null;
     }
 
     // ------------------------------------------------------------------------------------------- one sentence
@@ -1204,7 +1234,8 @@ public final class EventExtractor {
                 return t[0].replace("{a}", a.name()).replace("{b}", b.name());
             }
         }
-        if (!agents.isEmpty() && patients.isEmpty() && DIRECTED.contains(g.type)) {
+        if (!agents.isEmpty() && DIRECTED.contains(g.type) && (patients.isEmpty() || otherSide(agents.get(0), patients) == null)) {
+            // nobody else it is done to ("Liz Truss resigned as Britain's prime minister"): the actor alone
             return t[1].replace("{a}", agents.get(0).name());
         }
         if (agents.size() >= 2 && patients.isEmpty()) {
@@ -1222,8 +1253,9 @@ public final class EventExtractor {
             ActorEntity a = ordered.get(0);
             ActorEntity b = otherSide(a, ordered.subList(1, ordered.size()));
             if (b == null) {
-                // all on one side ("NATO Secretary-General Jens Stoltenberg ... the alliance's summit"): that side's
-                return t[1].replace("{a}", side(a).name());
+                // all on one side ("NATO Secretary-General Jens Stoltenberg ... the alliance's summit"): that side's,
+                // unless the type is about the person ("Resignation of Liz Truss", not of her country)
+                return t[1].replace("{a}", DIRECTED.contains(g.type) ? a.name() : side(a).name());
             }
             return t[0].replace("{a}", a.name()).replace("{b}", b.name());
         }
@@ -1265,9 +1297,16 @@ public final class EventExtractor {
 
     /** Is {@code b} named right after the trigger (past a determiner or title words), as its object? */
     private static boolean directObject(EventMention m, ActorEntity b) {
+        List<Token> toks = m.sentence().tokens();
         for (news.timeline.extraction.actors.ActorMention x : b.mentions()) {
             if (x.sentence() == m.sentence().index() && x.from() >= m.to() && x.from() <= m.to() + 3) {
-                return true;
+                boolean preposition = false;
+                for (int k = m.to(); k < x.from(); k++) {
+                    preposition |= PREPOSITIONS.contains(toks.get(k).norm());
+                }
+                if (!preposition) {
+                    return true; // "flees to Moscow": Moscow is where, not whom
+                }
             }
         }
         return false;
