@@ -124,15 +124,7 @@ class ExternalFormatsImportTest {
     }
 
     private String type(String source, String id) {
-        try (var c = db.getConnection(); var ps = c.prepareStatement("select type from events where external_source = ? and external_id = ?")) {
-            ps.setString(1, source);
-            ps.setString(2, id);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ImportFixtures.eventColumn(db, "type", source, id);
     }
 
     static byte[] resource(String name) throws IOException {

@@ -57,6 +57,20 @@ final class ImportFixtures {
         }
     }
 
+    /** A column of the event an import stored under this external key, or null when there is none. */
+    static String eventColumn(DataSource ds, String column, String source, String externalId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + column + " from events where external_source = ? and external_id = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long events(DataSource ds, String source) {
         return count(ds, "select count(*) from events where external_source = ?", source);
     }

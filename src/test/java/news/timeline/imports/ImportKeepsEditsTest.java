@@ -90,15 +90,6 @@ class ImportKeepsEditsTest {
     }
 
     private String eventId(String source, String externalId) {
-        try (var c = db.getConnection(); var ps = c.prepareStatement("select id from events where external_source = ? and external_id = ?")) {
-            ps.setString(1, source);
-            ps.setString(2, externalId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ImportFixtures.eventColumn(db, "id", source, externalId);
     }
 }
