@@ -429,6 +429,12 @@ public final class ActorRecognizer {
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
                 addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
                 describe(s, i, j, p);
+            } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && j + 1 < toks.size() && toks.get(j).text().equals(",")
+                    && (toks.get(j + 1).norm().equals("who") || toks.get(j + 1).norm().equals("whose"))) {
+                // "Gabriel Attal, who resigned after ...": "who" speaks of a person
+                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.who-clause");
+                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.who-clause");
+                describe(s, i, j, p);
             } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && speakers.contains(toks.get(j - 1).norm())) {
                 // "Liz Truss resigned ...", and later "Truss said": the full name of a speaker
                 ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.speaker-surname");
@@ -883,6 +889,9 @@ public final class ActorRecognizer {
                 }
                 ActorEntity poss = null;
                 ActorMention pm = a < toks.size() ? mentionStartingAt(s, a) : null;
+                if (pm == null && a > j + 1) {
+                    pm = mentionStartingAt(s, j + 1); // "the European Union's": the mention may take in "the"
+                }
                 if (pm != null && pm.to() < toks.size() && toks.get(pm.to()).norm().equals("'s")) {
                     poss = pm.actor();
                     a = pm.to() + 1;
@@ -890,9 +899,10 @@ public final class ActorRecognizer {
                 int b = a;
                 String hint = null;
                 while (b < toks.size() && (gazetteer.titleHint(toks.get(b).norm()) != null
-                        || (b > a && toks.get(b).norm().equals("and")) || (b > a && !toks.get(b).capitalized()
-                        && toks.get(b).isWord() && b + 1 < toks.size() && gazetteer.titleHint(toks.get(b + 1).norm()) != null
-                        && !APPOSITION_PREPS.contains(toks.get(b).norm())))) {
+                        || (b > a && toks.get(b).norm().equals("and"))
+                        // a word before a title word: "top trade negotiator", "former Brexit negotiator"
+                        || (b > a && toks.get(b).isWord() && b + 1 < toks.size() && gazetteer.titleHint(toks.get(b + 1).norm()) != null
+                        && !APPOSITION_PREPS.contains(toks.get(b).norm()) && !covered[s.index()][b]))) {
                     String h = gazetteer.titleHint(toks.get(b).norm());
                     if (h != null && h.equals("person")) {
                         hint = h;

@@ -48,6 +48,15 @@ public final class EventExtractor {
             "for", "in", "at", "with", "on", "as", "against", "by", "from", "of", "amid", "but", "while", "because", "than");
     private static final Set<String> OBJECT_END = Set.of(",", ".", ";", ":", "on", "at", "in", "after", "before", "when", "while",
             "as", "amid", "since", "last", "this", "next", "\"", "(");
+    private static final Set<String> PAST_VERBS = Set.of("won", "lost", "took", "came", "went", "began", "made", "held", "met",
+            "ran", "fell", "rose", "left", "said", "told", "gave", "got", "struck", "hit", "fought", "sent", "led", "broke");
+    private static final Set<String> DISTANCE_WORDS = Set.of("a", "an", "the", "just", "shortly", "only", "soon", "long", "not",
+            "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes", "moments", "two",
+            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few");
+    private static final Set<String> SUBORDINATORS = Set.of("after", "before", "because", "until", "when", "while", "since");
+    private static final Set<String> ROLE_WORDS = Set.of("prime", "minister", "president", "head", "chief", "leader", "chairman",
+            "chair", "ceo", "director", "secretary", "ambassador", "envoy", "governor", "mayor", "commander", "spokesman",
+            "spokeswoman", "spokesperson", "coach", "captain", "member", "members", "part", "interim", "acting");
     private static final Set<String> PREPOSITIONS = Set.of("to", "from", "in", "into", "at", "on", "with", "for", "of", "by",
             "against", "over", "across", "through", "toward", "towards");
     private static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "reported", "announced");
@@ -415,6 +424,12 @@ public final class EventExtractor {
                 to = k;
                 break;
             }
+            // "resigned after the New Popular Front won the election": a subordinate clause with a verb of its own
+            if (SUBORDINATORS.contains(toks.get(k).norm()) && (verbWithin(toks, k + 1, k + 10)
+                    || here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary && f.from <= boundary + 7))) {
+                to = k;
+                break;
+            }
         }
         // the trigger inside such a trailing clause ("..., days before Russia invaded Ukraine"), or in a clause of
         // its own after ", and" with a new subject ("Germany halted the pipeline, and Britain imposed sanctions";
@@ -426,6 +441,10 @@ public final class EventExtractor {
                     && newSubject(toks, k + 2, e.from));
             if ((w.equals(",") && sceneAfter(toks, k)) || coordination) {
                 from = k + 1;
+                break;
+            }
+            if (SUBORDINATORS.contains(toks.get(k).norm()) && verbWithin(toks, k + 1, Math.min(e.from + 1, k + 10))) {
+                from = k; // "resigned after the New Popular Front won the election": the election is the clause's
                 break;
             }
         }
@@ -452,6 +471,19 @@ public final class EventExtractor {
             }
         }
         return out;
+    }
+
+    /** "the two sides", "both countries", "the enemy", "the company" between from and to: actors named by group. */
+    private static boolean namesGroup(List<Token> toks, int from, int to) {
+        for (int i = from; i < Math.min(to, toks.size()); i++) {
+            String w = toks.get(i).norm();
+            if (w.equals("enemy") || w.equals("company") || ((w.equals("both") || w.equals("two") || w.equals("each"))
+                    && i + 1 < toks.size() && (GROUP_COUNTRY.contains(toks.get(i + 1).norm()) || GROUP_PERSON.contains(toks.get(i + 1).norm())
+                    || GROUP_ORG.contains(toks.get(i + 1).norm())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tokens inside quotation marks ("...", “...”, ``...''). */
@@ -487,15 +519,46 @@ public final class EventExtractor {
         return false;
     }
 
-    /** After the comma at {@code k}, within three words, a word that opens a clause of circumstance (", a day after"). */
+    /**
+     * After the comma at {@code k}, within three words, a word that opens a clause of circumstance (", a day after");
+     * ", as prime minister" names a role, not a circumstance.
+     */
     private static boolean sceneAfter(List<Token> toks, int k) {
         for (int j = k + 1; j < toks.size() && j <= k + 3; j++) {
             String w = toks.get(j).norm();
             if (SCENE_CLAUSE.contains(w)) {
+                if (w.equals("as") && roleAfter(toks, j + 1)) {
+                    return false;
+                }
                 return j == k + 1 || w.equals("after") || w.equals("before");
+            }
+            if (!DISTANCE_WORDS.contains(w) && !Character.isDigit(toks.get(j).text().charAt(0))) {
+                return false; // ", who resigned after ...": a clause of its own, not ", a day after ..."
             }
             if (toks.get(j).text().equals(",")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** A finite verb among the tokens [from, to): a past form ("won", "-ed") after a name or a noun. */
+    private static boolean verbWithin(List<Token> toks, int from, int to) {
+        for (int j = Math.max(from + 1, 1); j < Math.min(to, toks.size()); j++) {
+            String w = toks.get(j).norm();
+            boolean past = PAST_VERBS.contains(w) || (w.length() > 4 && w.endsWith("ed") && !toks.get(j).capitalized());
+            if (past && toks.get(j - 1).isWord() && !Set.of("the", "a", "an", "was", "were", "had", "has", "have", "been").contains(toks.get(j - 1).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "prime minister", "the new head of", "its chief executive": a role within the next three words. */
+    private static boolean roleAfter(List<Token> toks, int from) {
+        for (int j = from; j < toks.size() && j < from + 3; j++) {
+            if (ROLE_WORDS.contains(toks.get(j).norm())) {
+                return true;
             }
         }
         return false;
@@ -755,9 +818,12 @@ public final class EventExtractor {
 
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
                               int[] clause, int[] region, boolean[] quoted) {
-        if (clause[0] > 0 && mentions.stream().noneMatch(m -> m.use() != ActorMention.Use.PLACE && m.from() >= clause[0] && m.to() <= clause[1])) {
-            // "..., following two days of talks in London": a clause that names nobody is about the sentence's actors
+        if ((clause[0] > 0 || clause[1] < s.tokens().size()) && !namesGroup(s.tokens(), clause[0], clause[1])
+                && mentions.stream().noneMatch(m -> m.use() != ActorMention.Use.PLACE && m.from() >= clause[0] && m.to() <= clause[1])) {
+            // "..., following two days of talks in London", "Negotiations began in November, when Kishida visited":
+            // a clause that names nobody is about the sentence's actors
             clause[0] = 0;
+            clause[1] = s.tokens().size();
         }
         int own = region[e.from];
         boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
