@@ -35,7 +35,8 @@ public final class EventExtractor {
 
     /** Words that open an adverbial clause of circumstance after a comma (", as both nations confront China"). */
     private static final Set<String> SCENE_CLAUSE = Set.of("as", "while", "amid", "although", "though", "despite", "whereas",
-            "succeeding", "replacing", "following", "after", "before", "citing", "saying", "adding", "according");
+            "succeeding", "replacing", "following", "after", "before", "citing", "saying", "adding", "according", "promising",
+            "vowing", "pledging", "calling", "urging", "seeking", "aiming", "hoping", "warning");
     /** Types whose title says who did what to whom ("{a} sanctions {b}"): wrong both ways round, so only with roles. */
     private static final Set<EventType> DIRECTED = Set.of(EventType.AID, EventType.SANCTION, EventType.ACCUSATION,
             EventType.THREAT, EventType.APPOINTMENT, EventType.VISIT, EventType.STATEMENT, EventType.ANNOUNCEMENT,
@@ -53,6 +54,8 @@ public final class EventExtractor {
     private static final Set<String> DISTANCE_WORDS = Set.of("a", "an", "the", "just", "shortly", "only", "soon", "long", "not",
             "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes", "moments", "two",
             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few");
+    private static final Set<String> CONTENT_PARTICIPLES = Set.of("promising", "vowing", "pledging", "calling", "urging",
+            "seeking", "aiming", "hoping", "warning", "demanding", "proposing");
     private static final Set<String> SUBORDINATORS = Set.of("after", "before", "because", "until", "when", "while", "since");
     private static final Set<String> ROLE_WORDS = Set.of("prime", "minister", "president", "head", "chief", "leader", "chairman",
             "chair", "ceo", "director", "secretary", "ambassador", "envoy", "governor", "mayor", "commander", "spokesman",
@@ -325,7 +328,16 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
             }
-            Set<DateValue> clauseDates = explicitDates.getOrDefault(region[e.from], Set.of());
+            int content = contentClause(toks, e);
+            Set<DateValue> clauseDates = new HashSet<>();
+            for (EventMention v : found) {
+                // not from what the trigger's object promises ("signed a declaration promising to hold talks this
+                // year": the talks' year is not the signing's)
+                if (v != e && v.dateSource == EventMention.DateSource.EXPLICIT && v.rule.strength() != TriggerLexicon.Strength.FRAME
+                        && !v.rule.noun() && region[v.from] == region[e.from] && v.from < content) {
+                    clauseDates.add(v.date);
+                }
+            }
             if (e.date == null && clauseDates.size() == 1 && !e.rule.noun() && e.rule.strength() == TriggerLexicon.Strength.STRONG) {
                 e.date = clauseDates.iterator().next();
                 e.dateSource = EventMention.DateSource.SENTENCE;
@@ -379,10 +391,12 @@ public final class EventExtractor {
      */
     private static EventMention whenClauseHead(List<Token> toks, List<EventMention> found, EventMention e) {
         int when = -1;
+        boolean after = false;
         for (int i = e.from - 1; i >= 0 && i >= e.from - 7; i--) {
             String w = toks.get(i).norm();
-            if (w.equals("when")) {
+            if (w.equals("when") || w.equals("after")) {
                 when = i;
+                after = w.equals("after");
                 break;
             }
             if (w.equals(";") || w.equals(":") || w.equals("and") || w.equals("but")) {
@@ -398,6 +412,11 @@ public final class EventExtractor {
                     && v.rule.strength() != TriggerLexicon.Strength.FRAME && (best == null || v.to > best.to)) {
                 best = v;
             }
+        }
+        // "suspended talks in August 2022 after Pelosi visited Taiwan": what came before shares a month or a year,
+        // not a day
+        if (best != null && after && best.date.precision().rank() < Precision.MONTH.rank()) {
+            return null;
         }
         return best;
     }
@@ -424,6 +443,11 @@ public final class EventExtractor {
                 to = k;
                 break;
             }
+            // "signed a declaration promising to hold talks with the United States": what the text promises, not who
+            if (CONTENT_PARTICIPLES.contains(toks.get(k).norm()) && k > e.to && !toks.get(k - 1).capitalized()) {
+                to = k;
+                break;
+            }
             // "resigned after the New Popular Front won the election": a subordinate clause with a verb of its own
             if (SUBORDINATORS.contains(toks.get(k).norm()) && (verbWithin(toks, k + 1, k + 10)
                     || here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary && f.from <= boundary + 7))) {
@@ -443,7 +467,7 @@ public final class EventExtractor {
                 from = k + 1;
                 break;
             }
-            if (SUBORDINATORS.contains(toks.get(k).norm()) && verbWithin(toks, k + 1, Math.min(e.from + 1, k + 10))) {
+            if (SUBORDINATORS.contains(toks.get(k).norm()) && verbWithin(toks, k + 1, k + 10)) {
                 from = k; // "resigned after the New Popular Front won the election": the election is the clause's
                 break;
             }
@@ -552,6 +576,16 @@ public final class EventExtractor {
             }
         }
         return false;
+    }
+
+    /** Where a content clause after the trigger starts ("a declaration promising ..."), else the sentence's end. */
+    private static int contentClause(List<Token> toks, EventMention e) {
+        for (int k = e.to + 1; k < toks.size(); k++) {
+            if (CONTENT_PARTICIPLES.contains(toks.get(k).norm()) && !toks.get(k - 1).capitalized()) {
+                return k;
+            }
+        }
+        return toks.size();
     }
 
     /** "prime minister", "the new head of", "its chief executive": a role within the next three words. */
@@ -1299,6 +1333,9 @@ public final class EventExtractor {
             if (b != null) {
                 return t[0].replace("{a}", a.name()).replace("{b}", b.name());
             }
+        }
+        if (agents.isEmpty() && !patients.isEmpty() && g.type == EventType.VISIT) {
+            return "Visit to " + patients.get(0).name(); // "after Nancy Pelosi visited Taiwan", the visitor unknown
         }
         if (!agents.isEmpty() && DIRECTED.contains(g.type) && (patients.isEmpty() || otherSide(agents.get(0), patients) == null)) {
             // nobody else it is done to ("Liz Truss resigned as Britain's prime minister"): the actor alone

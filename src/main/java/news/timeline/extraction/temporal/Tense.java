@@ -15,6 +15,8 @@ enum Tense {
     private static final int REACH = 160;
     private static final Pattern HAD_BEEN = Pattern.compile("\\bhad\\s+been\\s+$", Pattern.CASE_INSENSITIVE);
 
+    private static final java.util.Set<String> MODALS = java.util.Set.of("will", "shall", "would");
+
     static Tense around(String text, int start, int end, Lexicon cues) {
         int from = sentenceStart(text, start);
         // "by February", "until Monday": a deadline right before the expression points ahead
@@ -48,6 +50,9 @@ enum Tense {
             }
             if (t == PRESENT && previousWord(text, from, ws).equals("to")) {
                 t = NONE; // an infinitive takes its tense from the verb before it: "had been due to expire"
+            }
+            if (t == PRESENT && MODALS.contains(previousWord(text, from, ws))) {
+                return FUTURE; // "Moon will visit Pyongyang in the autumn"
             }
             if (t == PAST) {
                 // a participle after an auxiliary: "will be held", "is to be signed", "has been delayed"
