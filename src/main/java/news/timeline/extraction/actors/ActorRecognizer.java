@@ -21,6 +21,7 @@ import news.timeline.extraction.text.Token;
  */
 public final class ActorRecognizer {
 
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
     private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "outside", "inside", "east-northeast");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
@@ -164,6 +165,7 @@ public final class ActorRecognizer {
                 }
                 Gazetteer.Match m = gazetteer.match(toks, i, blk);
                 if (m == null) {
+                    ellipsis(s, i);
                     i++;
                     continue;
                 }
@@ -250,6 +252,27 @@ public final class ActorRecognizer {
                 }
             }
             return 0;
+        }
+
+        /**
+         * "North and South Korea", "East and West Germany": the first direction word names the country it shares its
+         * noun with, when the gazetteer knows both.
+         */
+        void ellipsis(Sentence s, int i) {
+            List<Token> toks = s.tokens();
+            if (i + 3 >= toks.size() || !COMPASS.contains(toks.get(i).norm()) || !toks.get(i + 1).norm().equals("and")
+                    || !COMPASS.contains(toks.get(i + 2).norm()) || !toks.get(i).capitalized()) {
+                return;
+            }
+            Gazetteer.Match second = gazetteer.match(toks, i + 2, blocked[s.index()]);
+            if (second == null || second.entry().kind() != ActorKind.COUNTRY) {
+                return;
+            }
+            String rest = text.text().substring(toks.get(i + 3).start(), toks.get(i + 1 + second.length()).end());
+            Gazetteer.Entry first = gazetteer.byName(toks.get(i).text() + " " + rest);
+            if (first != null && first.kind() == ActorKind.COUNTRY) {
+                addMention(entityFor(first), s, i, i + 1, ActorMention.Use.NAME, "actors.gazetteer.ellipsis");
+            }
         }
 
         boolean placePosition(Sentence s, int i) {
