@@ -415,6 +415,15 @@ public final class ActorRecognizer {
             if (i >= j) {
                 return;
             }
+            // "Microsoft President Brad Smith", "United Technologies Chief Executive Greg Hayes": the name follows the
+            // last title word of the run; what comes before it is the body the person acts for
+            for (int p = j - 2; p > i; p--) {
+                if ("person".equals(gazetteer.titleHint(toks.get(p).norm())) && j - (p + 1) >= 2 && j - (p + 1) <= 3
+                        && !orgLike(toks, p + 1, j)) {
+                    i = p + 1;
+                    break;
+                }
+            }
             orgLike = orgLike(toks, i, j);
             String surface = text.text().substring(toks.get(i).start(), toks.get(j - 1).end());
             ActorEntity existing = findByAlias(surface);

@@ -191,8 +191,8 @@ enum Tense {
                 default -> NONE;
             };
         }
-        // "-ed" marks a past form, but not in names ("United", "Red Cross")
-        if (!capitalized && w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+        // "-ed" marks a past form ("sued", "used"), but not in names ("United", "Red Cross")
+        if (!capitalized && w.length() > 3 && w.endsWith("ed") && !w.endsWith("eed")) {
             return PAST;
         }
         return NONE;

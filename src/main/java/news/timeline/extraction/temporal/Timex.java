@@ -47,6 +47,9 @@ public record Timex(int start, int end, String text, TimexType type, String valu
         if (v == null || v.contains("X") || v.endsWith("_REF")) {
             return Optional.empty();
         }
+        if (v != null && v.matches("\\d{4}-H[12]")) {
+            v = v.substring(0, 4); // "the first half of 2020": no half-year precision in the API, so its year
+        }
         // Parts of the day (2024-09-13TMO) and times without a zone still cover their day.
         int t = v.indexOf('T');
         if (t > 0 && !v.matches(".*T\\d{2}:\\d{2}.*")) {
