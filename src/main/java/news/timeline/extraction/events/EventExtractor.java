@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import news.timeline.extraction.ActorKind;
 import news.timeline.extraction.EventType;
@@ -33,41 +32,12 @@ import news.timeline.extraction.text.Token;
  */
 public final class EventExtractor {
 
-    /** Words that open an adverbial clause of circumstance after a comma (", as both nations confront China"). */
-    private static final Set<String> SCENE_CLAUSE = Set.of("as", "while", "amid", "although", "though", "despite", "whereas",
-            "succeeding", "replacing", "following", "after", "before", "citing", "saying", "adding", "according", "promising",
-            "vowing", "pledging", "calling", "urging", "seeking", "aiming", "hoping", "warning");
-    /** Types whose title says who did what to whom ("{a} sanctions {b}"): wrong both ways round, so only with roles. */
-    private static final Set<EventType> DIRECTED = Set.of(EventType.AID, EventType.SANCTION, EventType.ACCUSATION,
-            EventType.THREAT, EventType.APPOINTMENT, EventType.VISIT, EventType.STATEMENT, EventType.ANNOUNCEMENT,
-            EventType.REPORT, EventType.RESIGNATION);
     /** Words before a year that make it a date ("in 2018"), not a modifier ("the 2018 budget"). */
     private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "since", "by", "until", "till", "during", "from", "before",
             "after", "through", "throughout");
     /** Words after a year that are no noun it could modify. */
     private static final Set<String> NOT_AFTER_A_YEAR_MODIFIER = Set.of("and", "or", "to", "when", "after", "before", "until",
             "for", "in", "at", "with", "on", "as", "against", "by", "from", "of", "amid", "but", "while", "because", "than");
-    private static final Set<String> OBJECT_END = Set.of(",", ".", ";", ":", "on", "at", "in", "after", "before", "when", "while",
-            "as", "amid", "since", "last", "this", "next", "\"", "(");
-    private static final Set<String> PAST_VERBS = Set.of("won", "lost", "took", "came", "went", "began", "made", "held", "met",
-            "ran", "fell", "rose", "left", "said", "told", "gave", "got", "struck", "hit", "fought", "sent", "led", "broke");
-    private static final Set<String> DISTANCE_WORDS = Set.of("a", "an", "the", "just", "shortly", "only", "soon", "long", "not",
-            "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes", "moments", "two",
-            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few");
-    private static final Set<String> CONTENT_PARTICIPLES = Set.of("promising", "vowing", "pledging", "calling", "urging",
-            "seeking", "aiming", "hoping", "warning", "demanding", "proposing");
-    private static final Set<String> SUBORDINATORS = Set.of("after", "before", "because", "until", "when", "while", "since");
-    private static final Set<String> ROLE_WORDS = Set.of("prime", "minister", "president", "head", "chief", "leader", "chairman",
-            "chair", "ceo", "director", "secretary", "ambassador", "envoy", "governor", "mayor", "commander", "spokesman",
-            "spokeswoman", "spokesperson", "coach", "captain", "member", "members", "part", "interim", "acting");
-    private static final Set<String> PREPOSITIONS = Set.of("to", "from", "in", "into", "at", "on", "with", "for", "of", "by",
-            "against", "over", "across", "through", "toward", "towards");
-    private static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "reported", "announced");
-    private static final Set<String> RELATIVE = Set.of("who", "which", "whose", "whom", "where");
-    private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "being", "is", "are", "be");
-    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("struck", "hit", "shot", "held", "sent", "sworn", "bought",
-            "fought", "sold", "won", "built", "shut", "spun", "caught", "told", "made", "led", "met", "paid", "put", "set", "hurt",
-            "brought", "quit", "cut", "freed");
     private static final int MAX_TIMEX_DISTANCE = 12;
     private static final int REQUIRES_WINDOW = 8;
     private static final Set<String> PLACE_PREPS = Set.of("in", "at");
@@ -79,9 +49,11 @@ public final class EventExtractor {
     private static final Set<String> ABSORBING_PREPS = Set.of("at", "during", "on", "in");
 
     private final TriggerLexicon lexicon;
+    private final EventTitles titles;
 
     public EventExtractor(TriggerLexicon lexicon) {
         this.lexicon = lexicon;
+        this.titles = new EventTitles(lexicon);
     }
 
     public List<EventGroup> extract(AnalyzedText text, List<Timex> timexes, ActorAnalysis actors, ReferenceTime reference, String title) {
@@ -209,11 +181,11 @@ public final class EventExtractor {
         }
         // link dated time expressions to triggers, closest pairs first, one each; never across the edge of a
         // relative clause ("Collor, who was impeached in 1992, denied wrongdoing": 1992 dates the impeachment only)
-        int[] region = relativeClauses(toks);
-        boolean[] quoted = quoted(toks);
+        int[] region = Clauses.relativeClauses(toks);
+        boolean[] quoted = Clauses.quoted(toks);
         int[][] clauses = new int[found.size()][];
         for (int q = 0; q < found.size(); q++) {
-            clauses[q] = clause(toks, found.get(q), found);
+            clauses[q] = Clauses.clause(toks, found.get(q), found);
         }
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < timexes.size(); k++) {
@@ -328,7 +300,7 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
             }
-            int content = contentClause(toks, e);
+            int content = Clauses.contentClause(toks, e);
             Set<DateValue> clauseDates = new HashSet<>();
             for (EventMention v : found) {
                 // not from what the trigger's object promises ("signed a declaration promising to hold talks this
@@ -421,67 +393,6 @@ public final class EventExtractor {
         return best;
     }
 
-    /**
-     * The token range [from, to) of the trigger's clause, as far as adverbial clauses mark it: a trailing ", as ...",
-     * ", while ...", ", amid ..." after the trigger, and a leading "As ..., " / "While ..., " before it. Actors named
-     * only there set the scene; they take no part. A clause of its own after ", and" / ", but" / ";" that holds
-     * another verb trigger ("the EU sent teams, and the United States pledged aid") ends the trigger's clause too.
-     * Other clause structure is not analysed.
-     */
-    private static int[] clause(List<Token> toks, EventMention e, List<EventMention> here) {
-        int from = 0;
-        int to = toks.size();
-        for (int k = e.to; k + 1 < toks.size(); k++) {
-            String w = toks.get(k).text();
-            if (w.equals(",") && (sceneAfter(toks, k) || reportingTail(toks, k))) {
-                to = k;
-                break;
-            }
-            boolean coordination = w.equals(";") || (w.equals(",") && Set.of("and", "but").contains(toks.get(k + 1).norm()));
-            int boundary = k;
-            if (coordination && here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary)) {
-                to = k;
-                break;
-            }
-            // "signed a declaration promising to hold talks with the United States": what the text promises, not who
-            if (CONTENT_PARTICIPLES.contains(toks.get(k).norm()) && k > e.to && !toks.get(k - 1).capitalized()) {
-                to = k;
-                break;
-            }
-            // "resigned after the New Popular Front won the election": a subordinate clause with a verb of its own
-            if (SUBORDINATORS.contains(toks.get(k).norm()) && (verbWithin(toks, k + 1, k + 10)
-                    || here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary && f.from <= boundary + 7))) {
-                to = k;
-                break;
-            }
-        }
-        // the trigger inside such a trailing clause ("..., days before Russia invaded Ukraine"), or in a clause of
-        // its own after ", and" with a new subject ("Germany halted the pipeline, and Britain imposed sanctions";
-        // not a list of names, "Germany, France, and Britain imposed"): that clause is its own
-        for (int k = e.from - 1; k > 0; k--) {
-            String w = toks.get(k).text();
-            boolean coordination = w.equals(";") || (w.equals(",") && !e.rule.noun() && e.from - k <= 7
-                    && Set.of("and", "but").contains(toks.get(k + 1).norm()) && !toks.get(k - 1).capitalized()
-                    && newSubject(toks, k + 2, e.from));
-            if ((w.equals(",") && sceneAfter(toks, k)) || coordination) {
-                from = k + 1;
-                break;
-            }
-            if (SUBORDINATORS.contains(toks.get(k).norm()) && verbWithin(toks, k + 1, k + 10)) {
-                from = k; // "resigned after the New Popular Front won the election": the election is the clause's
-                break;
-            }
-        }
-        if (from == 0 && !toks.isEmpty() && SCENE_CLAUSE.contains(toks.get(0).norm())) {
-            for (int k = 1; k < e.from; k++) {
-                if (toks.get(k).text().equals(",")) {
-                    from = k + 1;
-                    break;
-                }
-            }
-        }
-        return new int[] {from, to};
-    }
 
     /**
      * "the two sides": the two leading countries, or with fewer than two, the leading organizations with them (the
@@ -510,141 +421,14 @@ public final class EventExtractor {
         return false;
     }
 
-    /** Tokens inside quotation marks ("...", “...”, ``...''). */
-    private static boolean[] quoted(List<Token> toks) {
-        boolean[] in = new boolean[toks.size() + 1];
-        boolean open = false;
-        for (int k = 0; k < toks.size(); k++) {
-            String t = toks.get(k).text();
-            boolean opens = t.equals("\u201c") || t.equals("``");
-            boolean closes = t.equals("\u201d") || t.equals("''");
-            if (t.equals("\"")) {
-                opens = !open;
-                closes = open;
-            }
-            if (opens) {
-                open = true;
-            } else if (closes) {
-                open = false;
-            } else {
-                in[k] = open;
-            }
-        }
-        return in;
-    }
 
-    /** A capitalized word (a name) among the first three between a conjunction and a verb trigger: a new subject. */
-    private static boolean newSubject(List<Token> toks, int from, int trigger) {
-        for (int j = from; j < trigger && j < from + 3; j++) {
-            if (toks.get(j).capitalized() && toks.get(j).isWord()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /**
-     * After the comma at {@code k}, within three words, a word that opens a clause of circumstance (", a day after");
-     * ", as prime minister" names a role, not a circumstance.
-     */
-    private static boolean sceneAfter(List<Token> toks, int k) {
-        for (int j = k + 1; j < toks.size() && j <= k + 3; j++) {
-            String w = toks.get(j).norm();
-            if (SCENE_CLAUSE.contains(w)) {
-                if (w.equals("as") && roleAfter(toks, j + 1)) {
-                    return false;
-                }
-                return j == k + 1 || w.equals("after") || w.equals("before");
-            }
-            if (!DISTANCE_WORDS.contains(w) && !Character.isDigit(toks.get(j).text().charAt(0))) {
-                return false; // ", who resigned after ...": a clause of its own, not ", a day after ..."
-            }
-            if (toks.get(j).text().equals(",")) {
-                return false;
-            }
-        }
-        return false;
-    }
 
-    /** A finite verb among the tokens [from, to): a past form ("won", "-ed") after a name or a noun. */
-    private static boolean verbWithin(List<Token> toks, int from, int to) {
-        for (int j = Math.max(from + 1, 1); j < Math.min(to, toks.size()); j++) {
-            String w = toks.get(j).norm();
-            boolean past = PAST_VERBS.contains(w) || (w.length() > 4 && w.endsWith("ed") && !toks.get(j).capitalized());
-            if (past && toks.get(j - 1).isWord() && !Set.of("the", "a", "an", "was", "were", "had", "has", "have", "been").contains(toks.get(j - 1).norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** Where a content clause after the trigger starts ("a declaration promising ..."), else the sentence's end. */
-    private static int contentClause(List<Token> toks, EventMention e) {
-        for (int k = e.to + 1; k < toks.size(); k++) {
-            if (CONTENT_PARTICIPLES.contains(toks.get(k).norm()) && !toks.get(k - 1).capitalized()) {
-                return k;
-            }
-        }
-        return toks.size();
-    }
 
-    /** "prime minister", "the new head of", "its chief executive": a role within the next three words. */
-    private static boolean roleAfter(List<Token> toks, int from) {
-        for (int j = from; j < toks.size() && j < from + 3; j++) {
-            if (ROLE_WORDS.contains(toks.get(j).norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** ", the Kremlin said." at the sentence's end: who tells it, not who takes part. */
-    private static boolean reportingTail(List<Token> toks, int k) {
-        int last = toks.size() - 1;
-        if (last - k > 7) {
-            return false;
-        }
-        for (int j = k + 1; j <= last; j++) {
-            if (REPORTING.contains(toks.get(j).norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /**
-     * For each token, 0 in the main clause or the number of the relative clause it sits in: from ", who" / ", which"
-     * / ", whose" / ", whom" / ", where" to the next comma (or the sentence's end).
-     */
-    private static int[] relativeClauses(List<Token> toks) {
-        int[] region = new int[toks.size() + 1];
-        int n = 0;
-        for (int k = 0; k + 1 < toks.size(); k++) {
-            if (toks.get(k).text().equals(",") && RELATIVE.contains(toks.get(k + 1).norm())) {
-                n++;
-                int j = k + 1;
-                while (j < toks.size() && !toks.get(j).text().equals(",")) {
-                    region[j++] = n;
-                }
-                k = j - 1;
-            }
-        }
-        return region;
-    }
 
-    /** "was signed", "were killed", "has been convicted": a form of "be" right before a past participle. */
-    private static boolean passive(List<Token> toks, int from) {
-        String w = toks.get(from).norm();
-        if (!(w.endsWith("ed") || w.endsWith("en") || IRREGULAR_PARTICIPLES.contains(w))) {
-            return false; // "is buying", "are meeting": progressive, not passive
-        }
-        for (int k = from - 1; k >= 0 && k >= from - 2; k--) {
-            if (PASSIVE_AUX.contains(toks.get(k).norm())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
     private static int plainWords(List<Token> toks, int from, int to) {
@@ -860,7 +644,7 @@ public final class EventExtractor {
             clause[1] = s.tokens().size();
         }
         int own = region[e.from];
-        boolean passive = !e.rule.noun() && passive(s.tokens(), e.from);
+        boolean passive = !e.rule.noun() && Clauses.passive(s.tokens(), e.from);
         e.passive = passive;
         for (ActorMention m : mentions) {
             if (m.use() == ActorMention.Use.PLACE) {
@@ -1279,220 +1063,23 @@ public final class EventExtractor {
         return null;
     }
 
-    /**
-     * Title from the type's template and two participants. When the text tells who acts and whom it is done to, they
-     * are the two ("Broadcom" buys "VMware"; "Collor" convicted by "the court" reads the other way round); a directed
-     * type (aid, sanctions, accusations, visits...) with an actor but nobody it is done to takes the one-actor
-     * template ("Aid from European Union", not "European Union aids United States"). Otherwise: the leading
-     * participant (people first; for agreements the parties first) and the first after it that stands for another
-     * side, so that two ministers of one government do not make "an agreement between" them.
-     */
-    public String title(EventGroup g) {
-        List<ActorKind> order = g.type.family().equals("agreement")
-                ? List.of(ActorKind.COUNTRY, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PERSON, ActorKind.OTHER)
-                : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER);
-        String[] t = lexicon.titleTemplates(g.type);
-        List<ActorEntity> agents = ordered(g.agents, order);
-        List<ActorEntity> patients = ordered(g.patients, order);
-        if ((g.type == EventType.OTHER || g.type == EventType.ANNOUNCEMENT) && g.roleMention != null && !g.roleMention.rule.noun()
-                && g.roleMention.rule.strength() != TriggerLexicon.Strength.FRAME) {
-            EventMention m = g.roleMention;
-            String cause = disaster(m);
-            if (cause != null) {
-                // "the earthquake that struck southern Turkey and northern Syria": what struck, and where
-                List<ActorEntity> where = ordered(g.patients.isEmpty() ? g.participants : g.patients,
-                        List.of(ActorKind.COUNTRY, ActorKind.OTHER, ActorKind.GROUP, ActorKind.ORGANIZATION, ActorKind.PERSON));
-                return cause + (where.isEmpty() ? "" : " in " + where.get(0).name() + (where.size() > 1 ? " and " + where.get(1).name() : ""));
-            }
-            // no template says what happened: the trigger does ("Fernando Collor impeached", "Court convicted Collor")
-            String verb = triggerText(m);
-            if (m.rule.id().startsWith("events.trigger.accident.verb")) {
-                // "a private jet that crashed": the thing that crashed, and who was in it
-                String thing = nounBefore(m);
-                if (thing != null) {
-                    ActorEntity who = ordered(g.participants, List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP,
-                            ActorKind.COUNTRY, ActorKind.OTHER)).stream().findFirst().orElse(null);
-                    return Character.toUpperCase(thing.charAt(0)) + thing.substring(1) + " " + verb + (who == null ? "" : " with " + who.name());
-                }
-            }
-            ActorEntity a = agents.isEmpty() ? null : agents.get(0);
-            ActorEntity b = patients.isEmpty() ? null : a == null ? patients.get(0) : otherSide(a, patients);
-            if (b != null && !m.passive && !directObject(m, b)) {
-                b = null; // "withdrew from Kherson after a Ukrainian counteroffensive": Ukraine is not what was withdrawn
-            }
-            if (m.passive && b != null) {
-                return subject(m, b) + " " + verb + (a == null ? "" : " by " + a.name());
-            }
-            if (a != null) {
-                return (a.name() + " " + verb + " " + (b == null ? objectText(m) : b.name())).strip();
-            }
-        }
-        if (!agents.isEmpty() && !patients.isEmpty()) {
-            ActorEntity a = agents.get(0);
-            ActorEntity b = otherSide(a, patients);
-            if (b != null) {
-                return t[0].replace("{a}", a.name()).replace("{b}", b.name());
-            }
-        }
-        if (agents.isEmpty() && !patients.isEmpty() && g.type == EventType.VISIT) {
-            return "Visit to " + patients.get(0).name(); // "after Nancy Pelosi visited Taiwan", the visitor unknown
-        }
-        if (!agents.isEmpty() && DIRECTED.contains(g.type) && (patients.isEmpty() || otherSide(agents.get(0), patients) == null)) {
-            // nobody else it is done to ("Liz Truss resigned as Britain's prime minister"): the actor alone
-            return t[1].replace("{a}", agents.get(0).name());
-        }
-        if (agents.size() >= 2 && patients.isEmpty()) {
-            // "Israel and Hamas agreed": the two who act together
-            ActorEntity b = otherSide(agents.get(0), agents.subList(1, agents.size()));
-            if (b != null) {
-                return t[0].replace("{a}", agents.get(0).name()).replace("{b}", b.name());
-            }
-        }
-        List<ActorEntity> ordered = ordered(g.participants, order);
-        if (ordered.isEmpty()) {
-            ordered.addAll(g.participants);
-        }
-        if (ordered.size() >= 2) {
-            ActorEntity a = ordered.get(0);
-            ActorEntity b = otherSide(a, ordered.subList(1, ordered.size()));
-            if (b == null) {
-                // all on one side ("NATO Secretary-General Jens Stoltenberg ... the alliance's summit"): that side's,
-                // unless the type is about the person ("Resignation of Liz Truss", not of her country)
-                return t[1].replace("{a}", DIRECTED.contains(g.type) ? a.name() : side(a).name());
-            }
-            return t[0].replace("{a}", a.name()).replace("{b}", b.name());
-        }
-        return t[1].replace("{a}", ordered.isEmpty() ? "unknown actors" : ordered.get(0).name());
-    }
 
-    /** The natural cause a disaster trigger requires ("Earthquake" for "the earthquake that struck"), else null. */
-    private static String disaster(EventMention m) {
-        if (!m.rule.id().startsWith("events.trigger.disaster")) {
-            return null;
-        }
-        List<Token> toks = m.sentence().tokens();
-        for (int k = m.from() - 1; k >= Math.max(0, m.from() - m.rule.before()); k--) {
-            if (m.rule.requires().contains(toks.get(k).norm())) {
-                String w = toks.get(k).norm();
-                return Character.toUpperCase(w.charAt(0)) + w.substring(1);
-            }
-        }
-        return null;
-    }
 
-    /**
-     * The passive subject as the text names it: the actor, or the actor's thing ("Lula da Silva's conviction" was
-     * annulled, not Lula da Silva).
-     */
-    private static String subject(EventMention m, ActorEntity patient) {
-        List<Token> toks = m.sentence().tokens();
-        for (int k = 0; k + 1 < m.from(); k++) {
-            if (toks.get(k).norm().equals("'s") && k + 1 < m.from() && !PASSIVE_AUX.contains(toks.get(k + 1).norm())) {
-                StringBuilder thing = new StringBuilder();
-                for (int j = k + 1; j < m.from() && !PASSIVE_AUX.contains(toks.get(j).norm()) && j <= k + 3; j++) {
-                    thing.append(' ').append(toks.get(j).text());
-                }
-                return patient.name() + "'s" + thing;
-            }
-        }
-        return patient.name();
-    }
 
-    /** Is {@code b} named right after the trigger (past a determiner or title words), as its object? */
-    private static boolean directObject(EventMention m, ActorEntity b) {
-        List<Token> toks = m.sentence().tokens();
-        for (news.timeline.extraction.actors.ActorMention x : b.mentions()) {
-            if (x.sentence() == m.sentence().index() && x.from() >= m.to() && x.from() <= m.to() + 3) {
-                boolean preposition = false;
-                for (int k = m.to(); k < x.from(); k++) {
-                    preposition |= PREPOSITIONS.contains(toks.get(k).norm());
-                }
-                if (!preposition) {
-                    return true; // "flees to Moscow": Moscow is where, not whom
-                }
-            }
-        }
-        return false;
-    }
 
-    /** The lower-case noun right before a trigger, past "that" / "which" / "was" ("a private jet that crashed": "jet"). */
-    private static String nounBefore(EventMention m) {
-        List<Token> toks = m.sentence().tokens();
-        int k = m.from() - 1;
-        while (k >= 0 && Set.of("that", "which", "was", "were", "had", "has").contains(toks.get(k).norm())) {
-            k--;
-        }
-        if (k < 0 || !toks.get(k).isWord() || toks.get(k).capitalized()) {
-            return null;
-        }
-        return toks.get(k).text();
-    }
 
-    /** The words after a trigger up to a date, place or clause ("its $69 billion acquisition of Activision Blizzard"). */
-    private static String objectText(EventMention m) {
-        List<Token> toks = m.sentence().tokens();
-        int end = m.to();
-        while (end < toks.size() && end < m.to() + 8 && !OBJECT_END.contains(toks.get(end).norm())) {
-            end++;
-        }
-        return words(toks, m.to(), end);
-    }
 
-    private static String triggerText(EventMention m) {
-        return words(m.sentence().tokens(), m.from(), m.to());
-    }
 
-    /** Tokens [from, to) spaced as in the text. */
-    private static String words(List<Token> toks, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            if (k > from && toks.get(k).start() > toks.get(k - 1).end()) {
-                sb.append(' ');
-            }
-            sb.append(toks.get(k).text());
-        }
-        return sb.toString();
-    }
 
-    private static List<ActorEntity> ordered(Set<ActorEntity> actors, List<ActorKind> order) {
-        List<ActorEntity> out = new ArrayList<>();
-        for (ActorKind k : order) {
-            for (ActorEntity a : actors) {
-                if (a.kind() == k && !a.outlet()) {
-                    out.add(a);
-                }
-            }
-        }
-        return out;
-    }
 
-    /** The first candidate of a known side other than {@code a}'s, else the first of unknown side, else null. */
-    private static ActorEntity otherSide(ActorEntity a, List<ActorEntity> candidates) {
-        ActorEntity unknownSide = null;
-        for (ActorEntity c : candidates) {
-            if (c == a || side(c) == side(a)) {
-                continue;
-            }
-            if (c.affiliation() != null || c.kind() != ActorKind.PERSON) {
-                return c;
-            }
-            if (unknownSide == null) {
-                unknownSide = c;
-            }
-        }
-        return unknownSide;
-    }
 
-    /** The actor an actor acts for, at the top of its affiliations (itself when it has none). */
-    private static ActorEntity side(ActorEntity a) {
-        ActorEntity s = a;
-        for (int depth = 0; depth < 5 && s.affiliation() != null; depth++) {
-            s = s.affiliation();
-        }
-        return s;
-    }
 
     static Set<ActorEntity> copy(Set<ActorEntity> s) {
         return new LinkedHashSet<>(s);
+    }
+
+    /** The event's title (see {@link EventTitles}). */
+    public String title(EventGroup g) {
+        return titles.title(g);
     }
 }
