@@ -61,7 +61,10 @@ final class Clauses {
                 to = k;
                 break;
             }
-            boolean coordination = w.equals(";") || (w.equals(",") && Set.of("and", "but").contains(toks.get(k + 1).norm()));
+            boolean coordination = w.equals(";") || (w.equals(",") && Set.of("and", "but").contains(toks.get(k + 1).norm()))
+                    // "Talks began in April but were suspended": "but" and a verb of its own
+                    || (toks.get(k).norm().equals("but") && k + 2 < toks.size() && Set.of("was", "were", "is", "are", "has",
+                    "have", "had", "will", "would").contains(toks.get(k + 1).norm()));
             int boundary = k;
             if (coordination && here.stream().anyMatch(f -> f != e && !f.rule.noun() && f.from > boundary)) {
                 to = k;
@@ -84,6 +87,12 @@ final class Clauses {
         // not a list of names, "Germany, France, and Britain imposed"): that clause is its own
         for (int k = e.from - 1; k > 0; k--) {
             String w = toks.get(k).text();
+            boolean butClause = toks.get(k).norm().equals("but") && k + 1 < e.from && Set.of("was", "were", "is", "are", "has",
+                    "have", "had", "will", "would").contains(toks.get(k + 1).norm());
+            if (butClause) {
+                from = k + 1;
+                break;
+            }
             boolean coordination = w.equals(";") || (w.equals(",") && !e.rule.noun() && e.from - k <= 7
                     && Set.of("and", "but").contains(toks.get(k + 1).norm()) && !toks.get(k - 1).capitalized()
                     && newSubject(toks, k + 2, e.from));

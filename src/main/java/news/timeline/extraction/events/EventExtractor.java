@@ -295,7 +295,8 @@ public final class EventExtractor {
                 e.dateSource = EventMention.DateSource.HEADING;
                 e.dateRule = "events.date.list-heading";
             }
-            if (e.date == null && datedFrame != null && !frame) {
+            if (e.date == null && datedFrame != null && !frame && !(e.rule.noun() && definite(toks, e.from))) {
+                // (but "Araqchi said on Sunday that the attack would ...": "the attack" is one told before)
                 e.date = datedFrame.date;
                 e.dateSource = EventMention.DateSource.REPORTED;
                 e.dateRule = "events.date.reporting-verb";
@@ -385,6 +386,11 @@ public final class EventExtractor {
                 best = v;
             }
         }
+        for (int k = best == null ? when : best.to; k < when; k++) {
+            if (toks.get(k).norm().equals("but") || toks.get(k).text().equals(";")) {
+                return null; // "Talks began in April but were suspended after the Israeli strikes": not April's
+            }
+        }
         // "suspended talks in August 2022 after Pelosi visited Taiwan": what came before shares a month or a year,
         // not a day
         if (best != null && after && best.date.precision().rank() < Precision.MONTH.rank()) {
@@ -429,6 +435,20 @@ public final class EventExtractor {
 
 
 
+
+    /** "the attack", "this week's meeting", "that summit": a noun that refers to something already told. */
+    private static boolean definite(List<Token> toks, int from) {
+        for (int k = from - 1; k >= 0 && k >= from - 3; k--) {
+            String w = toks.get(k).norm();
+            if (w.equals("the") || w.equals("this") || w.equals("that") || w.equals("these") || w.equals("those")) {
+                return true;
+            }
+            if (w.equals("a") || w.equals("an") || !toks.get(k).isWord()) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     /** Distance in lower-case words: names and punctuation between a trigger and its date do not count. */
     private static int plainWords(List<Token> toks, int from, int to) {
