@@ -181,7 +181,7 @@ public final class ArticleExtractor {
                 boolean about = g == f.signing() || (!g.mentions().isEmpty()
                         && g.mentions().stream().allMatch(m -> f.sentences().contains(m.sentence().index())));
                 if (about && g.type().family().equals("agreement")) {
-                    g.actedByParties(f.parties(), f.mediators());
+                    g.actedByParties(f.parties());
                 }
             }
         }

@@ -40,7 +40,8 @@ public class ImportResource {
                     + "?format=gdelt (GDELT 2.0 event export) or ?format=acled (ACLED CSV). The body is streamed and stored "
                     + "in batches, each its own transaction; a bad record is reported as {line, message} and skipped. "
                     + "Re-running an import answers unchanged for what is stored. A changed record whose event was edited "
-                    + "through the API since its last import is rejected and the edit kept, unless ?onConflict=overwrite. ?async=true answers 202 with a job "
+                    + "through the API since its last import is rejected and the edit kept, unless ?onConflict=overwrite. "
+                    + "?async=true answers 202 with a job "
                     + "to poll at Location. Bodies over timeline.imports.max-bytes answer 413.")
     public Response importEvents(InputStream body,
                                  @Parameter(description = "ndjson, csv, json, gdelt or acled; by default from Content-Type")

@@ -41,11 +41,6 @@ public final class AgreementFinding {
         return parties;
     }
 
-    /** Who brokered it ("brokered by Qatar"): not a party. */
-    public Set<ActorEntity> mediators() {
-        return mediators;
-    }
-
     public Set<String> clauses() {
         return clauses;
     }

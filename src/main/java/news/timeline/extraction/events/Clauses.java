@@ -22,6 +22,9 @@ final class Clauses {
     private static final Set<String> PAST_VERBS = Set.of("won", "lost", "took", "came", "went", "began", "made", "held", "met",
             "ran", "fell", "rose", "left", "said", "told", "gave", "got", "struck", "hit", "fought", "sent", "led", "broke");
 
+    /** Words before a past form that make it a participle or an adjective, not a clause's verb. */
+    private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "was", "were", "had", "has", "have", "been");
+
     private static final Set<String> DISTANCE_WORDS = Set.of("a", "an", "the", "just", "shortly", "only", "soon", "long", "not",
             "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes", "moments", "two",
             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few");
@@ -177,7 +180,7 @@ final class Clauses {
         for (int j = Math.max(from + 1, 1); j < Math.min(to, toks.size()); j++) {
             String w = toks.get(j).norm();
             boolean past = PAST_VERBS.contains(w) || (w.length() > 4 && w.endsWith("ed") && !toks.get(j).capitalized());
-            if (past && toks.get(j - 1).isWord() && !Set.of("the", "a", "an", "was", "were", "had", "has", "have", "been").contains(toks.get(j - 1).norm())) {
+            if (past && toks.get(j - 1).isWord() && !NOT_BEFORE_A_VERB.contains(toks.get(j - 1).norm())) {
                 return true;
             }
         }

@@ -414,13 +414,16 @@ public final class EventExtractor {
         return out;
     }
 
+    private static boolean groupNoun(String w) {
+        return GROUP_COUNTRY.contains(w) || GROUP_PERSON.contains(w) || GROUP_ORG.contains(w);
+    }
+
     /** "the two sides", "both countries", "the enemy", "the company" between from and to: actors named by group. */
     private static boolean namesGroup(List<Token> toks, int from, int to) {
         for (int i = from; i < Math.min(to, toks.size()); i++) {
             String w = toks.get(i).norm();
             if (w.equals("enemy") || w.equals("company") || ((w.equals("both") || w.equals("two") || w.equals("each"))
-                    && i + 1 < toks.size() && (GROUP_COUNTRY.contains(toks.get(i + 1).norm()) || GROUP_PERSON.contains(toks.get(i + 1).norm())
-                    || GROUP_ORG.contains(toks.get(i + 1).norm())))) {
+                    && i + 1 < toks.size() && groupNoun(toks.get(i + 1).norm()))) {
                 return true;
             }
         }

@@ -1,6 +1,8 @@
 package news.timeline.extraction.events;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,9 +85,9 @@ public final class EventGroup {
 
     /**
      * An agreement's parties are who acts in its events ("the deal, brokered by Qatar, takes effect": Israel and
-     * Hamas); its mediators take part but do not make it.
+     * Hamas, not Qatar, which stays a participant).
      */
-    public void actedByParties(java.util.Collection<ActorEntity> parties, java.util.Collection<ActorEntity> mediators) {
+    public void actedByParties(Collection<ActorEntity> parties) {
         agents.clear();
         agents.addAll(parties);
         patients.clear();
@@ -96,7 +98,7 @@ public final class EventGroup {
     /** Takes in another group told of the same happening: its mentions (kept in text order), participants, sources. */
     public void absorb(EventGroup other) {
         mentions.addAll(other.mentions);
-        mentions.sort(java.util.Comparator.comparingInt((EventMention m) -> m.sentence().start()).thenComparingInt(EventMention::from));
+        mentions.sort(Comparator.comparingInt((EventMention m) -> m.sentence().start()).thenComparingInt(EventMention::from));
         participants.addAll(other.participants);
         sources.addAll(other.sources);
         if (place == null) {

@@ -52,7 +52,10 @@ final class EventTitles {
                 // "the earthquake that struck southern Turkey and northern Syria": what struck, and where
                 List<ActorEntity> where = ordered(g.patients.isEmpty() ? g.participants : g.patients,
                         List.of(ActorKind.COUNTRY, ActorKind.OTHER, ActorKind.GROUP, ActorKind.ORGANIZATION, ActorKind.PERSON));
-                return cause + (where.isEmpty() ? "" : " in " + where.get(0).name() + (where.size() > 1 ? " and " + where.get(1).name() : ""));
+                if (where.isEmpty()) {
+                    return cause;
+                }
+                return cause + " in " + where.get(0).name() + (where.size() > 1 ? " and " + where.get(1).name() : "");
             }
             // no template says what happened: the trigger does ("Fernando Collor impeached", "Court convicted Collor")
             String verb = triggerText(m);
@@ -62,7 +65,8 @@ final class EventTitles {
                 if (thing != null) {
                     ActorEntity who = ordered(g.participants, List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP,
                             ActorKind.COUNTRY, ActorKind.OTHER)).stream().findFirst().orElse(null);
-                    return Character.toUpperCase(thing.charAt(0)) + thing.substring(1) + " " + verb + (who == null ? "" : " with " + who.name());
+                    String what = Character.toUpperCase(thing.charAt(0)) + thing.substring(1) + " " + verb;
+                    return who == null ? what : what + " with " + who.name();
                 }
             }
             ActorEntity a = agents.isEmpty() ? null : agents.get(0);
