@@ -2,6 +2,7 @@ package news.timeline.extraction.actors;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -336,7 +337,7 @@ public final class ActorRecognizer {
         }
 
         /** Surnames that speak alone somewhere in the article ("Truss said"): "Liz Truss" elsewhere is that person. */
-        final java.util.Set<String> speakers = new java.util.HashSet<>();
+        final Set<String> speakers = new HashSet<>();
 
         void collectSpeakers(Sentence s) {
             List<Token> toks = s.tokens();
@@ -458,31 +459,28 @@ public final class ActorRecognizer {
                     describe(s, i, j, known);
                     return;
                 }
-                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.title");
-                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.title");
-                describe(s, i, j, p);
+                person(s, i, j, surface, "actors.person.title");
             } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && j + 1 < toks.size() && toks.get(j).text().equals(",")
                     && (toks.get(j + 1).norm().equals("who") || toks.get(j + 1).norm().equals("whose"))) {
                 // "Gabriel Attal, who resigned after ...": "who" speaks of a person
-                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.who-clause");
-                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.who-clause");
-                describe(s, i, j, p);
+                person(s, i, j, surface, "actors.person.who-clause");
             } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && speakers.contains(toks.get(j - 1).norm())) {
                 // "Liz Truss resigned ...", and later "Truss said": the full name of a speaker
-                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.speaker-surname");
-                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.speaker-surname");
-                describe(s, i, j, p);
+                person(s, i, j, surface, "actors.person.speaker-surname");
             } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && apposedToTitle(toks, i, j)) {
                 // "China's ambassador to Britain, Liu Xiaoming, accused ...": the name set off after its title
-                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.apposed-title");
-                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.apposed-title");
-                describe(s, i, j, p);
+                person(s, i, j, surface, "actors.person.apposed-title");
             } else if (words >= 2 && words <= 4 && !allCaps(toks, i, j) && coordinatedWithTitledPerson(s, i)) {
                 // "their counterparts Gilberto Teodoro and Enrique Manalo": the title covers both names
-                ActorEntity p = entity(surface, ActorKind.PERSON, "actors.person.coordinated");
-                addMention(p, s, i, j, ActorMention.Use.NAME, "actors.person.coordinated");
-                describe(s, i, j, p);
+                person(s, i, j, surface, "actors.person.coordinated");
             }
+        }
+
+        /** A person named by the run [i, j), told by the rule {@code ruleId}, with what the sentence says of them. */
+        void person(Sentence s, int i, int j, String surface, String ruleId) {
+            ActorEntity p = entity(surface, ActorKind.PERSON, ruleId);
+            addMention(p, s, i, j, ActorMention.Use.NAME, ruleId);
+            describe(s, i, j, p);
         }
 
         /**
