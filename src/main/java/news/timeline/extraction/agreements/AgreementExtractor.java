@@ -483,7 +483,8 @@ public final class AgreementExtractor {
             }
             ActorKind partyKind = orgs >= 2 ? ActorKind.ORGANIZATION : ActorKind.COUNTRY;
             for (ActorEntity a : f.signing.participants()) {
-                if (a.kind() == partyKind && (partyKind == ActorKind.COUNTRY || a.affiliation() == null) && !f.mediators.contains(a)) {
+                if (a.kind() == partyKind && (partyKind == ActorKind.COUNTRY || a.affiliation() == null) && !f.mediators.contains(a)
+                        && !(partyKind == ActorKind.COUNTRY && onlyDemonym(a, f))) {
                     f.parties.add(a);
                 }
             }
@@ -521,6 +522,16 @@ public final class AgreementExtractor {
                 }
             }
         }
+    }
+
+    /** "its Italian business", "the British telecoms group": a country named only by its adjective signs nothing. */
+    private static boolean onlyDemonym(ActorEntity a, AgreementFinding f) {
+        for (ActorMention m : a.mentions()) {
+            if (f.sentences.contains(m.sentence()) && m.use() != ActorMention.Use.DEMONYM) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasOrgs(AgreementFinding f) {

@@ -217,7 +217,10 @@ public final class EventExtractor {
                     if (e.rule.strength() == TriggerLexicon.Strength.FRAME && a > 1) {
                         continue; // a reporting verb after the date reports it; the date belongs to the content
                     }
-                    dist = plainWords(toks, b, e.from) + (a <= 1 ? 0 : 2);
+                    dist = plainWords(toks, b, e.from) + (a <= 1 ? 0 : 2) + (crosses(toks, b, e.from) ? 3 : 0);
+                    if (x.text().endsWith(" after") || x.text().endsWith(" before")) {
+                        continue; // ", a week after police shot": the week is counted from the main event, not this one
+                    }
                 } else {
                     dist = 0;
                 }
@@ -448,6 +451,17 @@ public final class EventExtractor {
             }
             if (w.equals("a") || w.equals("an") || !toks.get(k).isWord()) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** "withdrew the bill on June 26 and dismissed": a conjunction between a date and a later trigger. */
+    private static boolean crosses(List<Token> toks, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = toks.get(k).norm();
+            if (w.equals("and") || w.equals("but") || w.equals("or")) {
+                return true;
             }
         }
         return false;

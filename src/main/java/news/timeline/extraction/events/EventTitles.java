@@ -23,6 +23,8 @@ final class EventTitles {
             EventType.THREAT, EventType.APPOINTMENT, EventType.VISIT, EventType.STATEMENT, EventType.ANNOUNCEMENT,
             EventType.REPORT, EventType.RESIGNATION);
 
+    /** Resignation triggers whose subject removes someone else ("Ruto dismissed most of his cabinet"). */
+    private static final Set<String> DISMISSALS = Set.of("dismissed", "fired", "sacked", "ousted", "removed", "sacks", "fires");
     private static final Set<String> OBJECT_END = Set.of(",", ".", ";", ":", "on", "at", "in", "after", "before", "when", "while",
             "as", "amid", "since", "last", "this", "next", "\"", "(");
 
@@ -44,7 +46,9 @@ final class EventTitles {
         String[] t = lexicon.titleTemplates(g.type);
         List<ActorEntity> agents = ordered(g.agents, order);
         List<ActorEntity> patients = ordered(g.patients, order);
-        if ((g.type == EventType.OTHER || g.type == EventType.ANNOUNCEMENT) && g.roleMention != null && !g.roleMention.rule.noun()
+        boolean dismissal = g.type == EventType.RESIGNATION && g.roleMention != null && !g.roleMention.passive
+                && DISMISSALS.contains(triggerText(g.roleMention).toLowerCase(java.util.Locale.ROOT)) && !agents.isEmpty();
+        if ((g.type == EventType.OTHER || g.type == EventType.ANNOUNCEMENT || dismissal) && g.roleMention != null && !g.roleMention.rule.noun()
                 && g.roleMention.rule.strength() != TriggerLexicon.Strength.FRAME) {
             EventMention m = g.roleMention;
             String cause = disaster(m);
