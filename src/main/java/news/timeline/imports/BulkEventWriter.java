@@ -196,9 +196,9 @@ final class BulkEventWriter {
         Map<String, UUID> existingIds = new HashMap<>();
         Map<String, String> existingHashes = new HashMap<>();
         findByExternalKey(c, pending, existingIds, existingHashes);
-        findByEventId(c, pending, existingIds, existingHashes);
+        Map<UUID, StoredEvents.Stored> loaded = findByEventId(c, pending, existingIds, existingHashes);
         if (!overwriteEdits) {
-            pending = keepEdits(c, pending, existingIds, existingHashes, outcomes, rejected);
+            pending = keepEdits(c, pending, existingIds, existingHashes, loaded, outcomes, rejected);
         }
 
         long t2 = System.nanoTime();
@@ -320,10 +320,10 @@ final class BulkEventWriter {
     /**
      * Events that never had an external id (entered by hand or extracted from articles) are exported with their id
      * as externalId; such a record updates that event rather than creating a copy. Their fingerprint is computed
-     * from what is stored, since they have none.
+     * from what is stored, since they have none. Answers the events it read, by id.
      */
-    private void findByEventId(Connection c, List<Pending> pending, Map<String, UUID> ids, Map<String, String> hashes)
-            throws SQLException {
+    private Map<UUID, StoredEvents.Stored> findByEventId(Connection c, List<Pending> pending, Map<String, UUID> ids,
+                                                         Map<String, String> hashes) throws SQLException {
         Map<UUID, String> candidates = new HashMap<>();
         for (Pending p : pending) {
             String key = p.key();
@@ -335,7 +335,7 @@ final class BulkEventWriter {
             }
         }
         if (candidates.isEmpty()) {
-            return;
+            return Map.of();
         }
         Map<UUID, StoredEvents.Stored> stored = StoredEvents.load(c, candidates.keySet(), true);
         for (Map.Entry<UUID, StoredEvents.Stored> e : stored.entrySet()) {
@@ -343,16 +343,19 @@ final class BulkEventWriter {
             ids.put(key, e.getKey());
             hashes.put(key, e.getValue().recordHash() != null ? e.getValue().recordHash() : e.getValue().content().hash(hasher));
         }
+        return stored;
     }
 
     /**
      * A record that would change a stored event is checked against the event as it is now. If an editor has
      * already made the event what the record says, it is {@code unchanged} (and the record's fingerprint taken
      * over); if the event was edited since the import last stored it (its content no longer has the fingerprint
-     * the import left) the record is rejected and the edit kept. Answers the records still to write.
+     * the import left) the record is rejected and the edit kept. Events {@code findByEventId} already read are not
+     * read again. Answers the records still to write.
      */
     private List<Pending> keepEdits(Connection c, List<Pending> pending, Map<String, UUID> ids, Map<String, String> hashes,
-                                    Map<ImportRecord, Outcome> outcomes, Map<ImportRecord, String> rejected) throws SQLException {
+                                    Map<UUID, StoredEvents.Stored> loaded, Map<ImportRecord, Outcome> outcomes,
+                                    Map<ImportRecord, String> rejected) throws SQLException {
         Set<UUID> changing = new HashSet<>();
         for (Pending p : pending) {
             UUID id = ids.get(p.key());
@@ -363,7 +366,11 @@ final class BulkEventWriter {
         if (changing.isEmpty()) {
             return pending;
         }
-        Map<UUID, StoredEvents.Stored> stored = StoredEvents.load(c, changing, false);
+        Map<UUID, StoredEvents.Stored> stored = new HashMap<>(loaded);
+        changing.removeAll(loaded.keySet());
+        if (!changing.isEmpty()) {
+            stored.putAll(StoredEvents.load(c, changing, false));
+        }
         List<Pending> rest = new ArrayList<>(pending.size());
         List<UUID> adopt = new ArrayList<>();
         List<String> adoptHashes = new ArrayList<>();
