@@ -7,9 +7,9 @@ import news.timeline.actors.AliasNormalizer;
 import news.timeline.actors.AliasIndex;
 import news.timeline.changes.ChangeLog;
 import news.timeline.changes.WriteLocks;
+import news.timeline.config.ExtractionSetup;
 import news.timeline.events.SourceInput;
 import news.timeline.extraction.ActorKind;
-import news.timeline.extraction.ArticleExtractor;
 import news.timeline.extraction.ArticleInput;
 import news.timeline.extraction.ExtractedActor;
 import news.timeline.extraction.ExtractedAgreement;
@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ArticleService {
 
-    private final ArticleExtractor extractor;
+    private final ExtractionSetup extraction;
     private final ArticleRepository articles;
     private final FactWriter facts;
     private final ArticleViews views;
@@ -55,9 +55,9 @@ public class ArticleService {
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
-    ArticleService(ArticleExtractor extractor, ArticleRepository articles, FactWriter facts, ArticleViews views,
+    ArticleService(ExtractionSetup extraction, ArticleRepository articles, FactWriter facts, ArticleViews views,
                    ChangeLog changes, WriteLocks locks, AliasIndex aliasIndex) {
-        this.extractor = extractor;
+        this.extraction = extraction;
         this.articles = articles;
         this.facts = facts;
         this.views = views;
@@ -94,7 +94,7 @@ public class ArticleService {
         if (twin.isPresent()) {
             return new Submission(false, get(twin.get().id));
         }
-        ExtractionResult result = extractor.extract(new ArticleInput(in.title(), in.body(), in.html(), p.reference()), knownActors());
+        ExtractionResult result = extraction.extractor().extract(new ArticleInput(in.title(), in.body(), in.html(), p.reference()), knownActors());
         if (result.warnings().contains("body is only boilerplate") || result.text().isBlank()) {
             throw new ApiProblem(422, "no-article-text", "No article text",
                     "nothing but boilerplate (navigation, banners, captions...) was found; nothing was stored", List.of());
@@ -191,7 +191,7 @@ public class ArticleService {
 
     private ArticleResponse stored(ArticleEntity a) {
         ReferenceTime reference = ReferenceTime.parse(a.publishedAtText);
-        ExtractionResult r = extractor.extract(ArticleInput.text(a.title, a.body, reference), KnownActors.none());
+        ExtractionResult r = extraction.light().extract(ArticleInput.text(a.title, a.body, reference), KnownActors.none());
         return views.stored(a, r, articles.eventIdsOf(a.id), articles.actorIdsOf(a.id), articles.agreementIdsOf(a.id));
     }
 
@@ -199,7 +199,7 @@ public class ArticleService {
     public ArticleResponse analyze(AnalyzeRequest in) {
         ReferenceTime reference = referenceTime("referenceDate", in.referenceDate());
         TextChecks.requireText("text", in.text());
-        ExtractionResult r = extractor.extract(ArticleInput.text(null, in.text(), reference), knownActors());
+        ExtractionResult r = extraction.extractor().extract(ArticleInput.text(null, in.text(), reference), knownActors());
         return views.preview(r, null, reference);
     }
 

@@ -16,6 +16,18 @@ public interface TimelineConfig {
 
     Imports imports();
 
+    Extraction extraction();
+
+    interface Extraction {
+        /** on: load the NLP4J language models at start; off: none, article and analyze requests answer 503 (TIMELINE_EXTRACTION). */
+        @WithDefault("on")
+        String mode();
+
+        /** How long an article or analyze request waits for models still loading before a 503. */
+        @WithDefault("PT2M")
+        java.time.Duration loadWait();
+    }
+
     interface Http {
         /** Largest request body outside imports, in bytes (TIMELINE_MAX_BODY_BYTES). */
         @WithDefault("10485760")

@@ -19,7 +19,9 @@ import news.timeline.extraction.agreements.AgreementFinding;
 import news.timeline.extraction.events.EventExtractor;
 import news.timeline.extraction.events.EventGroup;
 import news.timeline.extraction.events.EventMention;
+import news.timeline.extraction.events.ParseFrames;
 import news.timeline.extraction.events.TriggerLexicon;
+import news.timeline.extraction.language.Nlp4jLanguageLayer;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.extraction.temporal.RuleBasedTimexTagger;
 import news.timeline.extraction.temporal.Timex;
@@ -27,6 +29,7 @@ import news.timeline.extraction.temporal.TimexTagger;
 import news.timeline.extraction.text.AnalyzedText;
 import news.timeline.extraction.text.CleanedText;
 import news.timeline.extraction.text.HtmlArticleText;
+import news.timeline.extraction.text.LanguageLayer;
 import news.timeline.extraction.text.TextAnalyzer;
 import news.timeline.extraction.text.TextCleaner;
 
@@ -38,32 +41,44 @@ import news.timeline.extraction.text.TextCleaner;
 public final class ArticleExtractor {
 
     /** Stored with every extracted fact. */
-    public static final String VERSION = "timeline-extraction-en/0.1.0";
+    public static final String VERSION = "timeline-extraction-en/0.2.0";
 
     /** Longer inputs are cut here (the web layer caps bodies well below); offsets stay valid. */
     static final int MAX_CHARS = 1_000_000;
 
     private final TextCleaner cleaner;
     private final TextAnalyzer analyzer;
+    private final LanguageLayer language;
     private final TimexTagger tagger;
     private final ActorRecognizer actors;
     private final EventExtractor events;
+    private final ParseFrames frames;
     private final AgreementExtractor agreements;
     private final Clock clock;
 
-    public ArticleExtractor(TimexTagger tagger, Clock clock) {
+    public ArticleExtractor(TimexTagger tagger, LanguageLayer language, Clock clock) {
         this.cleaner = TextCleaner.english();
         this.analyzer = TextAnalyzer.english();
+        this.language = language;
         this.tagger = tagger;
         this.actors = new ActorRecognizer(Gazetteer.english(analyzer));
         this.events = new EventExtractor(TriggerLexicon.english());
+        this.frames = ParseFrames.english();
         this.agreements = AgreementExtractor.english();
         this.clock = clock;
     }
 
-    /** English pipeline with the rule-based time tagger and the system clock (used only when no date is given). */
+    /**
+     * English pipeline with the rule-based time tagger, the NLP4J language layer of this JVM (loaded on first use,
+     * ~45 s and ~2 GB of heap) and the system clock (used only when no date is given).
+     */
     public static ArticleExtractor english() {
-        return new ArticleExtractor(RuleBasedTimexTagger.english(), Clock.systemUTC());
+        return new ArticleExtractor(RuleBasedTimexTagger.english(), Nlp4jLanguageLayer.shared(), Clock.systemUTC());
+    }
+
+    /** The language layer's id ({@code nlp4j-en/1.1.3}), part of what produced every fact. */
+    public String languageLayer() {
+        return language.id();
     }
 
     public ExtractionResult extract(ArticleInput input) {
@@ -136,9 +151,11 @@ public final class ArticleExtractor {
                     boilerplate, List.copyOf(warnings));
         }
         AnalyzedText analyzed = analyzer.analyze(cleaned);
+        language.annotate(analyzed);
         List<Timex> timexes = tagger.tag(cleaned.text(), reference);
         ActorAnalysis actorAnalysis = actors.recognize(analyzed, timexes, known, title);
         List<EventGroup> groups = events.extract(analyzed, timexes, actorAnalysis, reference, title);
+        frames.extract(analyzed, timexes, actorAnalysis, reference, groups);
         List<AgreementFinding> found = agreements.extract(analyzed, actorAnalysis, groups);
         for (AgreementFinding f : found) {
             if (f.signing() != null) {
@@ -214,7 +231,8 @@ public final class ArticleExtractor {
             participating.addAll(g.participants());
         }
         for (ActorEntity a : actorAnalysis.actors()) {
-            if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))) {
+            if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))
+                    || (a.modelOnly() && !participating.contains(a))) {
                 continue;
             }
             kept.add(a);

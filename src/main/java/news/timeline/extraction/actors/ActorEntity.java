@@ -21,6 +21,8 @@ public final class ActorEntity {
     boolean outlet;
     String stateOf;
     boolean unnamed;
+    /** Found by the statistical entity tagger alone, with no rule's cue: kept only when it takes part in an event. */
+    boolean modelOnly;
     final Set<String> aliases = new LinkedHashSet<>();
     final List<ActorMention> mentions = new ArrayList<>();
 
@@ -69,6 +71,10 @@ public final class ActorEntity {
     /** A news outlet: a source, an actor only of its own dated reporting act. */
     public boolean outlet() {
         return outlet;
+    }
+
+    public boolean modelOnly() {
+        return modelOnly;
     }
 
     public String stateOf() {

@@ -11,6 +11,7 @@ import news.timeline.extraction.ActorKind;
 import news.timeline.extraction.KnownActors;
 import news.timeline.extraction.temporal.Timex;
 import news.timeline.extraction.text.AnalyzedText;
+import news.timeline.extraction.text.Parse;
 import news.timeline.extraction.text.Sentence;
 import news.timeline.extraction.text.Token;
 
@@ -136,6 +137,11 @@ public final class ActorRecognizer {
             for (Sentence s : sentences) {
                 if (!heading[s.index()]) {
                     discoveryPass(s);
+                }
+            }
+            for (Sentence s : sentences) {
+                if (!heading[s.index()] && s.parsed()) {
+                    entityPass(s);
                 }
             }
             for (Sentence s : sentences) {
@@ -404,8 +410,9 @@ public final class ActorRecognizer {
             List<Token> toks = s.tokens();
             int i = i0;
             boolean orgLike = orgLike(toks, i, j);
-            // leading title words and sentence-initial function words are context, not name
-            while (i < j && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
+            // leading title words and sentence-initial function words are context, not name (but the language layer
+            // may know better: "said He Yafei" is a name of two words)
+            while (i < j && !givenName(s, i, j) && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
                     || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
                     || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
                 i++;
@@ -474,6 +481,98 @@ public final class ActorRecognizer {
                 // "their counterparts Gilberto Teodoro and Enrique Manalo": the title covers both names
                 person(s, i, j, surface, "actors.person.coordinated");
             }
+        }
+
+        /**
+         * Names the rules had no cue for, from the language layer's entity spans: a PERSON of two to five words
+         * ("He Yafei", "Massouma al-Mubarak"), an ORG ("Swisscom", "the Equality Campaign"). A lone first name or
+         * surname never becomes an actor of its own (the coreference pass ties it to a full name, or it stays out).
+         */
+        void entityPass(Sentence s) {
+            Parse p = s.parse();
+            List<Token> toks = s.tokens();
+            boolean[] cov = covered[s.index()];
+            boolean[] blk = blocked[s.index()];
+            for (int i = 0; i < toks.size(); i++) {
+                if (!p.entityStart(i)) {
+                    continue;
+                }
+                String type = p.entityType(i);
+                int j = Math.min(p.entityEnd(i), toks.size());
+                int from = i;
+                i = j - 1;
+                boolean person = "PERSON".equals(type);
+                if (!person && !"ORG".equals(type)) {
+                    continue;
+                }
+                int a = from;
+                int b = j;
+                while (a < b && (!toks.get(a).isWord() || gazetteer.common(toks.get(a).norm())
+                        || (person && gazetteer.titleHint(toks.get(a).norm()) != null))) {
+                    a++;
+                }
+                while (b > a && (!toks.get(b - 1).isWord() || toks.get(b - 1).norm().equals("'s"))) {
+                    b--;
+                }
+                if (a >= b || !toks.get(a).capitalized() || !toks.get(b - 1).capitalized()) {
+                    continue;
+                }
+                boolean free = true;
+                int words = 0;
+                for (int k = a; k < b; k++) {
+                    free &= !cov[k] && !blk[k];
+                    if (toks.get(k).isWord()) {
+                        words++;
+                    }
+                }
+                if (!free || allCaps(toks, a, b) && (person || b - a > 1)) {
+                    continue;
+                }
+                int before = a - 1;
+                while (before >= 0 && Set.of("the", "a", "an").contains(toks.get(before).norm())) {
+                    before--;
+                }
+                if (!person && before >= 0 && PLACE_PREPOSITIONS.contains(toks.get(before).norm())) {
+                    continue; // "at the Vostochny Cosmodrome": a facility named as the place
+                }
+                if (person && gazetteer.titleHint(toks.get(b - 1).norm()) != null) {
+                    continue; // "Russian Security Chief", "North Korea's Vice Foreign Minister": a title, no name
+                }
+                String surface = text.text().substring(toks.get(a).start(), toks.get(b - 1).end());
+                ActorEntity existing = findByAlias(surface);
+                if (existing != null) {
+                    addMention(existing, s, a, b, ActorMention.Use.NAME, "actors.alias");
+                    continue;
+                }
+                ActorEntity known = corefTarget(s, a, b);
+                if (known != null) {
+                    addMention(known, s, a, b, ActorMention.Use.COREFERENCE, "actors.coreference.name");
+                    continue; // "Nissan" after "Nissan Motor Co"
+                }
+                if (person) {
+                    if (words < 2 || words > 5) {
+                        continue;
+                    }
+                    boolean fresh = !entities.containsKey(KeyNames.key(surface));
+                    person(s, a, b, surface, "actors.person.ner");
+                    if (fresh) {
+                        entities.get(KeyNames.key(surface)).modelOnly = true;
+                    }
+                } else if (words <= 8 && surface.length() > 2) {
+                    boolean fresh = !entities.containsKey(KeyNames.key(surface));
+                    ActorEntity org = entity(surface, ActorKind.ORGANIZATION, "actors.organization.ner");
+                    org.modelOnly |= fresh;
+                    addMention(org, s, a, b, ActorMention.Use.NAME, org.ruleId());
+                }
+            }
+        }
+
+        /** Does the entity tagger read token i as the first of a PERSON name that runs on to the run's end? */
+        boolean givenName(Sentence s, int i, int j) {
+            if (!s.parsed() || j - i < 2 || !s.parse().entityStart(i) || !"PERSON".equals(s.parse().entityType(i))) {
+                return false;
+            }
+            return s.parse().entityEnd(i) == j && s.tokens().get(i).capitalized();
         }
 
         /** A person named by the run [i, j), told by the rule {@code ruleId}, with what the sentence says of them. */

@@ -16,6 +16,7 @@ public final class Sentence {
     private final boolean lineStart;
     private final Function<String[], String[]> tagger;
     private String[] tags;
+    private volatile Parse parse;
 
     Sentence(int index, int start, int end, List<Token> tokens, boolean lineStart, Function<String[], String[]> tagger) {
         this.index = index;
@@ -45,6 +46,24 @@ public final class Sentence {
     /** True when the sentence starts a line (a paragraph, a heading, a list item). */
     public boolean lineStart() {
         return lineStart;
+    }
+
+    /** The statistical analysis of the tokens, or an empty one when no language layer ran. */
+    public Parse parse() {
+        Parse p = parse;
+        return p == null ? Parse.EMPTY : p;
+    }
+
+    /** True when the language layer analysed this sentence. */
+    public boolean parsed() {
+        return parse != null && parse.size() == tokens.size();
+    }
+
+    void attach(Parse p) {
+        if (p.size() != tokens.size()) {
+            throw new IllegalArgumentException("parse of " + p.size() + " tokens for a sentence of " + tokens.size());
+        }
+        this.parse = p;
     }
 
     /** Universal POS tag of token {@code i} ({@code VERB}, {@code NOUN}, {@code PROPN} ...). */

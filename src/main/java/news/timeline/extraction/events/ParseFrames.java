@@ -1,0 +1,270 @@
+package news.timeline.extraction.events;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import news.timeline.extraction.ActorKind;
+import news.timeline.extraction.EventType;
+import news.timeline.extraction.actors.ActorAnalysis;
+import news.timeline.extraction.actors.ActorEntity;
+import news.timeline.extraction.actors.ActorMention;
+import news.timeline.extraction.actors.ActorRecognizer;
+import news.timeline.extraction.temporal.DateValue;
+import news.timeline.extraction.temporal.Precision;
+import news.timeline.extraction.temporal.ReferenceTime;
+import news.timeline.extraction.temporal.Timex;
+import news.timeline.extraction.temporal.TimexType;
+import news.timeline.extraction.text.AnalyzedText;
+import news.timeline.extraction.text.DataTable;
+import news.timeline.extraction.text.Parse;
+import news.timeline.extraction.text.Sentence;
+import news.timeline.extraction.text.Token;
+
+/**
+ * Events read off the dependency parse ({@code extraction/en/events/frames.tsv}): a listed verb with a named actor as
+ * its subject. Today's frames are statements, which the token-window rules keep only when dated and alone: "Kibaki
+ * says ...", "'...,' said He Yafei", "the Equality Campaign says", "Trump tells reporters". One event per speaker and
+ * date, however many sentences quote them; the quotes are its sources.
+ */
+public final class ParseFrames {
+
+    record Frame(String id, EventType type, Set<String> lemmas) {
+    }
+
+    private static final Set<String> SUBJECT = Set.of("nsubj", "agent");
+    private static final Set<String> OBJECT = Set.of("dobj", "iobj");
+    private static final Set<String> CLAUSE = Set.of("ccomp", "xcomp", "parataxis", "advcl", "relcl", "acl", "conj", "csubj");
+    private static final Set<String> HYPOTHETICAL = Set.of("would", "could", "might", "may", "should", "must", "can");
+    private static final Set<String> FUTURE = Set.of("will", "shall", "'ll");
+
+    private final Map<String, Frame> byLemma = new HashMap<>();
+
+    private ParseFrames() {
+    }
+
+    public static ParseFrames english() {
+        ParseFrames f = new ParseFrames();
+        Set<String> ids = new HashSet<>();
+        for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "frames.tsv", 4)) {
+            String id = "events.frame." + r.cell(0);
+            if (!ids.add(id)) {
+                throw r.error("duplicate frame id " + id);
+            }
+            EventType type;
+            try {
+                type = EventType.fromApiName(r.cell(1));
+            } catch (IllegalArgumentException e) {
+                throw r.error("unknown event type '" + r.cell(1) + "'");
+            }
+            List<String> lemmas = DataTable.list(r.cell(2));
+            if (lemmas.isEmpty()) {
+                throw r.error("no verb lemmas");
+            }
+            String example = r.cell(3).toLowerCase(Locale.ROOT);
+            if (lemmas.stream().noneMatch(l -> example.contains(l.substring(0, Math.max(3, l.length() - 1))))) {
+                throw r.error("example does not contain any verb of frame " + id);
+            }
+            Frame frame = new Frame(id, type, Set.copyOf(lemmas));
+            for (String l : lemmas) {
+                if (f.byLemma.putIfAbsent(l, frame) != null) {
+                    throw r.error("verb '" + l + "' is already in frame " + f.byLemma.get(l).id());
+                }
+            }
+        }
+        return f;
+    }
+
+    /** Adds to {@code groups} the frame events the trigger rules did not find. */
+    public void extract(AnalyzedText text, List<Timex> timexes, ActorAnalysis actors, ReferenceTime reference,
+                        List<EventGroup> groups) {
+        Map<Integer, List<EventGroup>> bySentence = new HashMap<>();
+        for (EventGroup g : groups) {
+            for (EventMention m : g.mentions()) {
+                bySentence.computeIfAbsent(m.sentence().index(), k -> new ArrayList<>()).add(g);
+            }
+        }
+        Map<ActorEntity, Map<String, EventGroup>> made = new IdentityHashMap<>();
+        for (Sentence s : text.sentences()) {
+            if (!s.parsed() || s.tokens().size() < 4 || ActorRecognizer.titleCase(s)) {
+                continue;
+            }
+            Parse p = s.parse();
+            List<ActorMention> mentions = actors.inSentence(s.index());
+            if (mentions.isEmpty()) {
+                continue;
+            }
+            for (int v = 0; v < p.size(); v++) {
+                Frame frame = p.verb(v) ? byLemma.get(p.lemma(v)) : null;
+                if (frame == null || negated(p, v) || hypothetical(s, p, v)) {
+                    continue;
+                }
+                int subj = p.dependent(v, SUBJECT);
+                ActorEntity speaker = subj < 0 ? null : actorOf(s, p, subj, mentions);
+                if (speaker == null || speaker.outlet()) {
+                    continue;
+                }
+                if (told(bySentence.get(s.index()), speaker)) {
+                    continue;
+                }
+                int obj = p.dependent(v, OBJECT);
+                ActorEntity target = obj < 0 ? null : actorOf(s, p, obj, mentions);
+                Timex when = timexOf(s, p, v, timexes);
+                DateValue date = when == null ? null : when.date().orElse(null);
+                EventMention.DateSource source = EventMention.DateSource.EXPLICIT;
+                String dateRule = when == null ? null : "events.date.parse:" + when.ruleId();
+                if (date == null) {
+                    date = narrativeDay(s, timexes, reference);
+                    source = EventMention.DateSource.REFERENCE;
+                    dateRule = date.start().equals(reference.date()) ? "events.date.reference-day" : "events.date.narrative-day";
+                }
+                String key = "";
+                EventGroup g = made.computeIfAbsent(speaker, k -> new HashMap<>()).get(key);
+                TriggerLexicon.Rule rule = new TriggerLexicon.Rule(frame.id(), frame.type(), false, TriggerLexicon.Strength.STRONG,
+                        Set.of(), 0, 0);
+                EventMention m = new EventMention(s, v, v + 1, rule);
+                m.date = date;
+                m.dateSource = source;
+                m.dateRule = dateRule;
+                m.participants.add(speaker);
+                m.agents.add(speaker);
+                if (target != null && target != speaker && !target.outlet()) {
+                    m.participants.add(target);
+                    m.patients.add(target);
+                }
+                if (g == null) {
+                    g = new EventGroup();
+                    g.type = frame.type();
+                    g.date = date;
+                    g.dateSource = source;
+                    g.dateRule = dateRule;
+                    g.planned = planned(s, p, v);
+                    g.roleMention = m;
+                    g.agents.addAll(m.agents);
+                    g.patients.addAll(m.patients);
+                    made.get(speaker).put(key, g);
+                    groups.add(g);
+                }
+                g.mentions.add(m);
+                g.participants.addAll(m.participants);
+            }
+        }
+    }
+
+    /**
+     * The day an undated statement is told on: the last day the story named before it, when that day lies in the
+     * week up to publication ("During their talks on Friday, ... Kim said"), else the publication day.
+     */
+    private static DateValue narrativeDay(Sentence s, List<Timex> timexes, ReferenceTime reference) {
+        DateValue best = null;
+        for (Timex x : timexes) {
+            if (x.start() >= s.end()) {
+                break;
+            }
+            DateValue d = x.date().orElse(null);
+            if (d != null && d.precision() == Precision.DAY && !d.start().isAfter(reference.date())
+                    && !d.start().isBefore(reference.date().minusDays(7))) {
+                best = d;
+            }
+        }
+        return best != null ? best : DateValue.ofDay(reference.date());
+    }
+
+    /** The actor the phrase headed by {@code head} names: a mention covering its head, else one inside the phrase. */
+    private static ActorEntity actorOf(Sentence s, Parse p, int head, List<ActorMention> mentions) {
+        ActorMention inside = null;
+        for (ActorMention m : mentions) {
+            if (m.use() == ActorMention.Use.PLACE || m.use() == ActorMention.Use.DEMONYM) {
+                continue; // "a Chinese official said": the official speaks, not China
+            }
+            if (m.from() <= head && head < m.to()) {
+                return m.actor();
+            }
+            // inside the phrase: "Chinese Foreign Ministry official He Yafei"; a country inside it is the body's
+            // owner, not the speaker ("Ethiopia's ruling coalition said")
+            if (inside == null && m.actor().kind() != ActorKind.COUNTRY && p.dominates(head, m.from())
+                    && !acrossClause(p, head, m.from())) {
+                inside = m;
+            }
+        }
+        return inside == null ? null : inside.actor();
+    }
+
+    /** Does the path from {@code node} up to {@code root} leave a clause or a prepositional phrase of place? */
+    private static boolean acrossClause(Parse p, int root, int node) {
+        for (int k = node; k >= 0 && k != root; k = p.head(k)) {
+            if (CLAUSE.contains(p.label(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negated(Parse p, int v) {
+        return p.dependent(v, Set.of("neg")) >= 0;
+    }
+
+    private static boolean hypothetical(Sentence s, Parse p, int v) {
+        for (int k : p.dependents(v)) {
+            if (p.label(k).equals("aux") && HYPOTHETICAL.contains(s.tokens().get(k).norm())) {
+                return true;
+            }
+        }
+        // "if X says", "unless X welcomes"
+        int mark = p.dependent(v, Set.of("mark"));
+        return mark >= 0 && Set.of("if", "unless").contains(s.tokens().get(mark).norm());
+    }
+
+    private static boolean planned(Sentence s, Parse p, int v) {
+        for (int k : p.dependents(v)) {
+            if (p.label(k).equals("aux") && FUTURE.contains(s.tokens().get(k).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Was the speaker already given an event of this sentence by the trigger rules? */
+    private static boolean told(List<EventGroup> here, ActorEntity speaker) {
+        if (here == null) {
+            return false;
+        }
+        for (EventGroup g : here) {
+            if ((g.type() == EventType.STATEMENT || g.type() == EventType.ANNOUNCEMENT) && g.participants().contains(speaker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The date attached to the verb: a DATE expression in the verb's own phrase, not inside the clause it reports
+     * ("said on Monday that talks would resume next week" is Monday).
+     */
+    private static Timex timexOf(Sentence s, Parse p, int v, List<Timex> timexes) {
+        List<Token> toks = s.tokens();
+        for (Timex x : timexes) {
+            if (x.end() <= s.start() || x.start() >= s.end() || x.type() != TimexType.DATE || x.date().isEmpty()) {
+                continue;
+            }
+            Precision pr = x.date().get().precision();
+            if (pr != Precision.DAY && pr != Precision.MONTH && pr != Precision.YEAR) {
+                continue;
+            }
+            for (int k = 0; k < toks.size(); k++) {
+                Token t = toks.get(k);
+                if (t.start() >= x.start() && t.end() <= x.end()) {
+                    if (p.dominates(v, k) && !acrossClause(p, v, k)) {
+                        return x;
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+}
