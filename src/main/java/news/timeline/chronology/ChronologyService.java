@@ -6,6 +6,7 @@ import news.timeline.events.EventView;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
 import news.timeline.web.Page;
+import news.timeline.web.QueryValues;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -177,15 +178,13 @@ public class ChronologyService {
             return out;
         }
         for (String r : raw) {
-            for (String v : r.split(",")) {
+            for (String v : r.split(",", -1)) {
                 String s = v.trim();
-                if (s.isEmpty()) {
-                    continue;
-                }
                 if (allowed.contains(s)) {
                     out.add(s);
                 } else {
-                    errors.add(new ApiProblem.FieldError(field, "unknown value; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
+                    errors.add(new ApiProblem.FieldError(field, "unknown value " + QueryValues.quoted(s) + "; expected one of "
+                            + String.join(", ", allowed.stream().sorted().toList())));
                 }
             }
         }

@@ -3,6 +3,7 @@ package news.timeline.chronology;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
+import news.timeline.web.QueryValues;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,19 +96,17 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
         }
     }
 
-    /** Accepts repeated and comma-separated values. */
+    /** Accepts repeated and comma-separated values, each one of {@code allowed}. */
     private static List<String> values(String field, List<String> raw, Set<String> allowed, List<ApiProblem.FieldError> errors) {
         Set<String> out = new LinkedHashSet<>();
         if (raw != null) {
             for (String r : raw) {
-                for (String v : r.split(",")) {
+                for (String v : r.split(",", -1)) {
                     String s = v.trim();
-                    if (s.isEmpty()) {
-                        continue;
-                    }
                     if (!allowed.contains(s)) {
-                        errors.add(new ApiProblem.FieldError(field, "unknown value '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s)
-                                + "'; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
+                        // an empty value ("status=", "type=a,,b") is refused like a typo: it is none of the values
+                        errors.add(new ApiProblem.FieldError(field, "unknown value " + QueryValues.quoted(s)
+                                + "; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
                     } else {
                         out.add(s);
                     }

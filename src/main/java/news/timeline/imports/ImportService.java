@@ -95,15 +95,7 @@ public class ImportService {
         if (!SOURCE.matcher(s).matches()) {
             throw ApiProblem.invalid("source", "must be 1 to 32 lower-case letters, digits, '.', '_' or '-'");
         }
-        boolean overwrite;
-        if (onConflict == null || onConflict.isBlank() || onConflict.equals("keep")) {
-            overwrite = false;
-        } else if (onConflict.equals("overwrite")) {
-            overwrite = true;
-        } else {
-            throw ApiProblem.invalid("onConflict", "must be 'keep' or 'overwrite'");
-        }
-        return new Options(f, s, dryRun, overwrite);
+        return new Options(f, s, dryRun, onConflict.equals("overwrite"));
     }
 
     long maxBytes() {
