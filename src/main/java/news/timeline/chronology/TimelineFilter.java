@@ -29,6 +29,16 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
     /** Rejected events are editors' "this is wrong": lists leave them out unless asked for by status. */
     static final List<String> DEFAULT_STATUSES = List.of("extracted", "confirmed");
 
+    /**
+     * The filters in a canonical form (sorted sets, resolved dates), for binding cursors to the list they page:
+     * {@code from=2024-06} and {@code from=2024-06-01} are the same list; the page size is not part of it.
+     */
+    String listKey() {
+        // the query is free text: its length first, so no text can pass for other fields
+        return from + "|" + to + "|" + types.stream().sorted().toList() + "|"
+                + (query == null ? "-" : query.length() + ":" + query) + "|" + addedSince + "|" + statuses.stream().sorted().toList();
+    }
+
     /** True when the only restriction on the events themselves is the default "not rejected". */
     boolean onlyExcludesRejected() {
         return types.isEmpty() && addedSince == null && query == null && isDefaultStatuses(statuses);
