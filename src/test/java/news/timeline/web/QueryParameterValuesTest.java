@@ -86,6 +86,60 @@ class QueryParameterValuesTest {
         refused(given().get("/api/v1/agreements?status="), "status");
     }
 
+    /** Junk for every query parameter of every list and submission: never a 5xx, every refusal a problem. */
+    @Test
+    void noQueryParameterValueIsA5xx() {
+        String a = Api.actorSlug(Api.unique("Sweepflag"), "country");
+        String b = Api.actorSlug(Api.unique("Sweepother"), "country");
+        List<String> timeline = List.of("from", "to", "type", "q", "addedSince", "status", "includeAffiliated", "cursor", "limit",
+                "format");
+        Map<String, List<String>> gets = Map.of(
+                "/api/v1/events", java.util.stream.Stream.concat(timeline.stream(), java.util.stream.Stream.of("actor")).toList(),
+                "/api/v1/actors/" + a + "/timeline", timeline,
+                "/api/v1/relationships/" + a + "/" + b + "/timeline", timeline,
+                "/api/v1/actors/" + a + "/relationships", List.of("includeAffiliated", "status", "cursor", "limit"),
+                "/api/v1/changes", List.of("since", "entity", "action", "cursor", "limit"),
+                "/api/v1/actors", List.of("q", "kind", "cursor", "limit"),
+                "/api/v1/agreements", List.of("q", "kind", "status", "cursor", "limit"),
+                "/api/v1/exports/events.ndjson", List.of("source"));
+        List<String> junk = List.of("", " ", "yes", "-1", "0", "99999999999999999999", "2024-13-45", "0000-01-01", "9999-12-31",
+                "2024-09-14T09:45", "+12024-01-01", "true,false", ",", "\u00e9t\u00e9", "'; drop table events; --", "x".repeat(1000));
+        List<String> failures = new java.util.ArrayList<>();
+        for (String path : gets.keySet()) {
+            for (String param : gets.get(path)) {
+                for (String v : junk) {
+                    check(failures, given().queryParam(param, v).get(path), "GET " + path + " " + param + "=" + v);
+                }
+            }
+        }
+        for (String v : junk) {
+            Map<String, String> article = Map.of("publishedAt", v, "body", "They met last year, on Friday, and will meet next year.");
+            check(failures, given().contentType(ContentType.JSON).body(article).post("/api/v1/articles?dryRun=true"), "publishedAt=" + v);
+            check(failures, given().contentType(ContentType.JSON).body(Map.of("text", "They met last year, on Friday, in the 1990s.",
+                    "referenceDate", v)).post("/api/v1/analyze"), "referenceDate=" + v);
+            for (String param : List.of("format", "source", "dryRun", "async", "onConflict")) {
+                check(failures, given().contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8)).queryParam(param, v)
+                        .queryParam("dryRun", "true").post("/api/v1/imports/events"), "import " + param + "=" + v);
+            }
+        }
+        for (String v : List.of("0000-01-01", "0001-01-01T00:00Z", "1000-01-01", "2999-12-31T23:59:59.999999999+14:00", "9999-12-31")) {
+            check(failures, given().contentType(ContentType.JSON).body(Map.of("text", "They met last year, on Friday, and will "
+                    + "meet next year, in the next decade.", "referenceDate", v)).post("/api/v1/analyze"), "referenceDate=" + v);
+        }
+        org.assertj.core.api.Assertions.assertThat(failures).as("5xx or refusals without problem+json").isEmpty();
+    }
+
+    private static void check(List<String> failures, io.restassured.response.Response r, String what) {
+        int status = r.statusCode();
+        if (status >= 500 || status >= 400 && !String.valueOf(r.contentType()).startsWith("application/problem+json")) {
+            failures.add(what + " -> " + status + " " + abbreviate(r.asString()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
     private static io.restassured.response.Response importing(byte[] body, String query) {
         return given().contentType("application/x-ndjson").body(body).post("/api/v1/imports/events?" + query);
     }
