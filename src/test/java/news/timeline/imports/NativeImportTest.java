@@ -84,10 +84,12 @@ class NativeImportTest {
                 + dated("d3", "{\"value\":\"2024-06\",\"start\":\"2024-06-02\"}") + "\n"
                 + dated("d4", "{\"value\":\"2024\",\"end\":\"2024-06-30\"}") + "\n"
                 + dated("d5", "{\"value\":\"2024-06\",\"precison\":\"month\"}") + "\n"
-                + dated("d6", "{\"value\":\"2024-06-13\",\"precision\":\"DAY\",\"approximate\":true}") + "\n";
+                + dated("d6", "{\"value\":\"2024-06-13\",\"precision\":\"DAY\",\"approximate\":true}") + "\n"
+                + dated("d7", "{\"value\":\"2024-06-13\",\"approximate\":\"yes\"}") + "\n";
         post("application/x-ndjson", utf8(body), "source=" + source).statusCode(200)
-                .body("received", equalTo(6)).body("created", equalTo(2)).body("rejected", equalTo(4))
-                .body("errors.line", hasItems(2, 3, 4, 5))
+                .body("received", equalTo(7)).body("created", equalTo(2)).body("rejected", equalTo(5))
+                .body("errors.line", hasItems(2, 3, 4, 5, 7))
+                .body("errors.find { it.line == 7 }.message", containsString("date.approximate: must be true or false"))
                 .body("errors.find { it.line == 2 }.message", containsString("date.precision: 'month' does not match value '2024-06-13'"))
                 .body("errors.find { it.line == 3 }.message", containsString("date.start"))
                 .body("errors.find { it.line == 4 }.message", containsString("date.end"))
