@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.timeline.web.Cursor;
+import news.timeline.web.QueryValues;
 import news.timeline.web.Page;
 import news.timeline.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,8 +49,10 @@ public class ActorResource {
     public Page<ActorView> list(@Parameter(description = "Part of a name or alias") @QueryParam("q") String q,
                              @Parameter(schema = @Schema(enumeration = {"person", "country", "organization", "group", "other"})) @QueryParam("kind") String kind,
                              @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
-                             @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
-        return actors.list(q, kind, cursor, Cursor.limitParam(limit));
+                             @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                             @jakarta.ws.rs.core.Context UriInfo uri) {
+        // "kind=" as sent (injection reads it as absent), so that it is refused like any value that is no kind
+        return actors.list(q, kind == null ? QueryValues.first(uri, "kind") : kind, cursor, Cursor.limitParam(limit));
     }
 
     @POST

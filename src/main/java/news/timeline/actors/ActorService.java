@@ -111,7 +111,9 @@ public class ActorService {
         if (q != null && q.length() > 300) {
             throw ApiProblem.invalid("q", "size must be between 0 and 300");
         }
-        List<String> after = Cursor.decode("actors", cursor, 2);
+        // a cursor pages the list of this q and kind only
+        String scope = Cursor.scope(q == null || q.isBlank() ? "" : q.trim(), kind);
+        List<String> after = Cursor.decode("actors", scope, cursor, 2);
         String nameLike = null;
         String aliasLike = null;
         if (q != null && !q.isBlank()) {
@@ -125,7 +127,7 @@ public class ActorService {
         String next = null;
         if (more) {
             ActorEntity last = items.get(items.size() - 1);
-            next = Cursor.encode("actors", List.of(last.name.toLowerCase(java.util.Locale.ROOT), last.id.toString()));
+            next = Cursor.encode("actors", scope, List.of(last.name.toLowerCase(java.util.Locale.ROOT), last.id.toString()));
         }
         return new Page<>(views(items), next);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.timeline.web.Cursor;
+import news.timeline.web.QueryValues;
 import news.timeline.web.Page;
 import news.timeline.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,8 +49,11 @@ public class AgreementResource {
                                     @Parameter(schema = @Schema(enumeration = {"proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown"}))
                                     @QueryParam("status") String status,
                                     @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
-                                    @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
-        return agreements.list(q, kind, status, cursor, Cursor.limitParam(limit));
+                                    @Parameter(description = "Page size, 1..1000, default 100", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit,
+                                    @Context UriInfo uri) {
+        // "kind=" and "status=" as sent (injection reads them as absent), so that they are refused like any other typo
+        return agreements.list(q, kind == null ? QueryValues.first(uri, "kind") : kind,
+                status == null ? QueryValues.first(uri, "status") : status, cursor, Cursor.limitParam(limit));
     }
 
     @POST

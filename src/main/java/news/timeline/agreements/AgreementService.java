@@ -110,7 +110,9 @@ public class AgreementService {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiProblem.invalid("status", "must be one of: " + String.join(", ", STATUSES));
         }
-        List<String> after = Cursor.decode("agreements", cursor, 2);
+        // a cursor pages the list of this q, kind and status only
+        String scope = Cursor.scope(q == null || q.isBlank() ? "" : q.trim(), kind, status);
+        List<String> after = Cursor.decode("agreements", scope, cursor, 2);
         UUID afterId = null;
         if (after != null) {
             try {
@@ -127,7 +129,7 @@ public class AgreementService {
         String next = null;
         if (more) {
             AgreementEntity last = items.get(items.size() - 1);
-            next = Cursor.encode("agreements", List.of(last.name.toLowerCase(Locale.ROOT), last.id.toString()));
+            next = Cursor.encode("agreements", scope, List.of(last.name.toLowerCase(Locale.ROOT), last.id.toString()));
         }
         return new Page<>(viewsOf(items), next);
     }

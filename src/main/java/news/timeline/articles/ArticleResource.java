@@ -3,17 +3,18 @@ package news.timeline.articles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,10 +47,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "Invalid submission (problem+json with field errors)")
     @APIResponse(responseCode = "413", description = "Body over the size limit")
     @APIResponse(responseCode = "422", description = "Nothing but boilerplate in the text")
-    public Response submit(@Valid @NotNull ArticleSubmission submission,
-                           @Parameter(description = "validate and extract without storing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                           @jakarta.ws.rs.core.Context UriInfo uri) {
-        Submission s = service.submit(submission, dryRun);
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "validate and extract without storing: true or false "
+            + "(default); any other value, the empty one included, is a 400", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public Response submit(@Valid @NotNull ArticleSubmission submission, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Submission s = service.submit(submission, QueryValues.flag(uri, "dryRun", false));
         if (s.created()) {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/articles").path(s.response().article().id().toString()).build())
                     .entity(s.response()).build();

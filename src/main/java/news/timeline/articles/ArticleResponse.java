@@ -16,6 +16,13 @@ import java.util.UUID;
 public record ArticleResponse(ArticleView article, List<EventView> events, List<ActorView> actors,
                               List<AgreementView> agreements, List<TimexView> timexes, List<String> warnings) {
 
+    /** The same answer with {@code more} warnings after its own. */
+    ArticleResponse withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings == null ? List.of() : warnings);
+        all.addAll(more);
+        return new ArticleResponse(article, events, actors, agreements, timexes, List.copyOf(all));
+    }
+
     /** An actor of the article; {@code role} is the office the article gives it ("Secretary of Russia's Security Council"). */
 
     public record ArticleView(UUID id, String title, String publishedAt, String url, String source, String status,

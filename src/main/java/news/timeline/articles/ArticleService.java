@@ -45,6 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ArticleService {
 
+    static final int MIN_PUBLICATION_YEAR = 1000;
+    static final int MAX_PUBLICATION_YEAR = 2999;
+
     private final ExtractionSetup extraction;
     private final ArticleRepository articles;
     private final FactWriter facts;
@@ -67,25 +70,38 @@ public class ArticleService {
         this.clock = Clock.systemUTC();
     }
 
-    /** A validated submission, ready to extract. */
-    private record Prepared(ArticleSubmission in, ReferenceTime reference, String hash, String url) {
+    /**
+     * A validated submission, ready to extract: {@code in} carries publishedAt as it is taken (a local time with
+     * its UTC offset added), {@code warnings} what the client should know about how it was read.
+     */
+    private record Prepared(ArticleSubmission in, ReferenceTime reference, String hash, String url, List<String> warnings) {
+    }
+
+    /** A reference time as it is taken, and the warning to answer when it was read in a way the client did not say. */
+    private record Reference(ReferenceTime time, String text, String warning) {
     }
 
     public Submission submit(ArticleSubmission in, boolean dryRun) {
         Prepared p = prepare(in);
         if (dryRun) {
-            return extractAndStore(p, true);
+            return withWarnings(extractAndStore(p, true), p);
         }
         // Identical submissions arriving together queue behind the first instead of all extracting the same text;
         // the database locks in store() keep them correct across service instances as well.
         Object gate = inFlight.computeIfAbsent(p.hash(), k -> new Object());
         try {
             synchronized (gate) {
-                return extractAndStore(p, false);
+                return withWarnings(extractAndStore(p, false), p);
             }
         } finally {
             inFlight.remove(p.hash(), gate);
         }
+    }
+
+    /** The submission's own warnings, on the answers that used its publishedAt (not on a stored twin's). */
+    private static Submission withWarnings(Submission s, Prepared p) {
+        boolean used = s.created() || "preview".equals(s.response().article().status());
+        return used && !p.warnings().isEmpty() ? new Submission(s.created(), s.response().withWarnings(p.warnings())) : s;
     }
 
     private Submission extractAndStore(Prepared p, boolean dryRun) {
@@ -197,10 +213,11 @@ public class ArticleService {
 
     /** {@code POST /api/v1/analyze}: everything found in any text, nothing stored. */
     public ArticleResponse analyze(AnalyzeRequest in) {
-        ReferenceTime reference = referenceTime("referenceDate", in.referenceDate());
+        Reference reference = referenceTime("referenceDate", in.referenceDate(), false);
         TextChecks.requireText("text", in.text());
-        ExtractionResult r = extraction.extractor().extract(ArticleInput.text(null, in.text(), reference), knownActors());
-        return views.preview(r, null, reference);
+        ExtractionResult r = extraction.extractor().extract(ArticleInput.text(null, in.text(), reference.time()), knownActors());
+        ArticleResponse answer = views.preview(r, null, reference.time());
+        return reference.warning() == null ? answer : answer.withWarnings(List.of(reference.warning()));
     }
 
     private Prepared prepare(ArticleSubmission in) {
@@ -213,9 +230,9 @@ public class ArticleService {
         } else if (hasBody && hasHtml) {
             errors.add(new ApiProblem.FieldError("html", "give body or html, not both"));
         }
-        ReferenceTime reference = null;
+        Reference reference = null;
         try {
-            reference = referenceTime("publishedAt", in.publishedAt());
+            reference = referenceTime("publishedAt", in.publishedAt(), true);
         } catch (ApiProblem e) {
             errors.addAll(e.errors());
         }
@@ -225,19 +242,39 @@ public class ArticleService {
         String text = hasBody ? in.body() : in.html();
         TextChecks.requireText(hasBody ? "body" : "html", text);
         String url = in.url() == null || in.url().isBlank() ? null : in.url().strip();
-        return new Prepared(in, reference, contentHash(text), url);
+        ArticleSubmission taken = new ArticleSubmission(in.title(), in.body(), in.html(), reference.text(), in.url(), in.source());
+        return new Prepared(taken, reference.time(), contentHash(text), url,
+                reference.warning() == null ? List.of() : List.of(reference.warning()));
     }
 
-    private static ReferenceTime referenceTime(String field, String value) {
+    /**
+     * Reads a reference time. A local date-time without offset ({@code 2024-09-14T09:45}) is taken as UTC, with a
+     * warning saying so: refusing it would fail feeds that give local times, and the day, which is all extraction
+     * uses, is the same in most zones. A publication year outside 1000-2999 is a typo or a placeholder
+     * ({@code 0000-01-01}), not a date relative dates could resolve against.
+     */
+    private static Reference referenceTime(String field, String value, boolean publication) {
         if (value == null || value.isBlank()) {
             throw ApiProblem.invalid(field, "is required: relative dates (\"on Friday\", \"last year\") resolve against it");
         }
+        ReferenceTime t;
         try {
-            return ReferenceTime.parse(value);
+            t = ReferenceTime.parse(value);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid(field, "must be a date (2024-09-14) or a timestamp with offset (2024-09-14T09:45:00+10:00): "
                     + e.getMessage());
         }
+        if (publication && (t.date().getYear() < MIN_PUBLICATION_YEAR || t.date().getYear() > MAX_PUBLICATION_YEAR)) {
+            throw ApiProblem.invalid(field, "must be a date between the years " + MIN_PUBLICATION_YEAR + " and "
+                    + MAX_PUBLICATION_YEAR + ", not " + t.date());
+        }
+        String text = value.trim();
+        if (t.time() != null && t.offset() == null) {
+            String utc = text + "Z";
+            return new Reference(new ReferenceTime(t.date(), t.time(), ZoneOffset.UTC), utc,
+                    field + " '" + text + "' has no offset; it was taken as UTC (" + utc + ")");
+        }
+        return new Reference(t, text, null);
     }
 
     /** Same text up to Unicode form, case of nothing, and spacing: the same article. */

@@ -14,7 +14,9 @@ public record ArticleSubmission(
         @Size(max = ArticleLimits.MAX_HTML_CHARS, message = "must be at most " + ArticleLimits.MAX_HTML_CHARS + " characters")
         @Schema(description = "A whole HTML page; the service finds the article text in it. Offsets then count code points into that extracted text.")
         String html,
-        @Schema(description = "Publication date (2024-09-14) or timestamp with offset (2024-09-14T09:45:00+10:00). Relative dates resolve against it, in its zone.",
+        @Schema(description = "Publication date (2024-09-14) or timestamp with offset (2024-09-14T09:45:00+10:00). Relative dates "
+                + "resolve against it, in its zone. A timestamp without offset (2024-09-14T09:45) is taken as UTC and the answer's "
+                + "warnings say so (the article then keeps 2024-09-14T09:45Z). Years outside 1000-2999 are refused.",
                 example = "2024-09-14", required = true)
         String publishedAt,
         @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String url,

@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.timeline.web.Page;
+import news.timeline.web.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
@@ -33,16 +37,22 @@ public class ActorTimelineResource {
                     + "overlap the range, at any precision. By default a country's or body's timeline includes the events of the actors "
                     + "affiliated with it, within their periods of affiliation (`includeAffiliated=false` turns that off). "
                     + "Renders as JSON, or by `format=` / `Accept`: timelinejs, vis, csv, ics, atom. Supports `If-None-Match`.")
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "event types, repeated or comma-separated",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "extracted, confirmed, rejected; repeated or "
+            + "comma-separated (default extracted and confirmed)", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "includeAffiliated", in = ParameterIn.QUERY, description = "true or false (default true); any other "
+            + "value, the empty one included, is a 400", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
     public Response actorTimeline(@PathParam("actor") @Parameter(description = "actor id or slug") String actor,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("type") List<String> type, @QueryParam("q") String q,
-                                  @QueryParam("addedSince") String addedSince, @QueryParam("status") List<String> status,
-                                  @QueryParam("includeAffiliated") String includeAffiliated,
+                                  @QueryParam("q") String q,
+                                  @QueryParam("addedSince") String addedSince,
                                   @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
                                   @QueryParam("format") @Parameter(description = "json, timelinejs, vis, csv, ics or atom") String format,
                                   @Context UriInfo uri, @Context HttpHeaders headers) {
-        TimelineFilter filter = TimelineFilter.parse(from, to, type, q, addedSince, status, Conditional.limit(limit));
-        Timeline t = chronology.actorTimeline(actor, Conditional.flag("includeAffiliated", includeAffiliated, true), filter, cursor);
+        TimelineFilter filter = TimelineFilter.parse(from, to, QueryValues.values(uri, "type"), q, addedSince,
+                QueryValues.values(uri, "status"), Conditional.limit(limit));
+        Timeline t = chronology.actorTimeline(actor, QueryValues.flag(uri, "includeAffiliated", true), filter, cursor);
         return Conditional.respond(t, uri, headers);
     }
 }

@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.timeline.web.Page;
+import news.timeline.web.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
@@ -31,10 +35,14 @@ public class ChangesResource {
     @Operation(summary = "The change log: what was created, updated, deleted or merged since a time",
             description = "Oldest first. With `addedSince` on the event lists, this is how a client keeps a copy in sync: deleted and "
                     + "merged entities appear here (a merge names `mergedInto`). Filter with `entity` and `action`.")
-    public Response changes(@QueryParam("since") String since, @QueryParam("entity") List<String> entity,
-                            @QueryParam("action") List<String> action, @QueryParam("cursor") String cursor,
-                            @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        Page<ChangeView> page = chronology.changes(since, entity, action, cursor, Conditional.limit(limit));
+    @Parameter(name = "entity", in = ParameterIn.QUERY, description = "actor, event, agreement, article; repeated or comma-separated",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(name = "action", in = ParameterIn.QUERY, description = "created, updated, deleted, merged; repeated or comma-separated",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    public Response changes(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
+                            @QueryParam("limit") String limit, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Page<ChangeView> page = chronology.changes(since, QueryValues.values(uri, "entity"), QueryValues.values(uri, "action"),
+                cursor, Conditional.limit(limit));
         return Conditional.respondJson(page, page.hashCode(), headers);
     }
 }

@@ -6,6 +6,7 @@ import news.timeline.events.EventView;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
 import news.timeline.web.Page;
+import news.timeline.web.QueryValues;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -39,12 +40,13 @@ public class ChronologyService {
 
     /** The actor's events in order; with {@code includeAffiliated}, also those of actors acting for it then. */
     public Timeline actorTimeline(String actor, boolean includeAffiliated, TimelineFilter filter, String cursor) {
-        TimelineKey after = TimelineKey.decode(ACTOR_KIND + (includeAffiliated ? "+" : ""), cursor);
+        String kind = ACTOR_KIND + (includeAffiliated ? "+" : "");
         try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
             ActorSummary a = actor(queries, actor);
+            String scope = Cursor.scope(a.id(), filter.listKey());
+            TimelineKey after = TimelineKey.decode(kind, scope, cursor);
             List<ChronologyQueries.EventRow> rows = queries.actorPage(a.id(), includeAffiliated, filter, after);
-            return page(queries, "Timeline of " + a.name(), List.of(a), rows, filter.limit(),
-                    ACTOR_KIND + (includeAffiliated ? "+" : ""));
+            return page(queries, "Timeline of " + a.name(), List.of(a), rows, filter.limit(), kind, scope);
         }
     }
 
@@ -52,18 +54,21 @@ public class ChronologyService {
     public Timeline relationshipTimeline(String actorA, String actorB, boolean includeAffiliated, TimelineFilter filter,
                                          String cursor) {
         String kind = PAIR_KIND + (includeAffiliated ? "+" : "");
-        TimelineKey after = TimelineKey.decode(kind, cursor);
         try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
             ActorSummary a = actor(queries, actorA);
             ActorSummary b = actor(queries, actorB);
             if (a.id().equals(b.id())) {
                 throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
             }
+            // A and B, or B and A: the same list, in the same order
+            String scope = a.id().compareTo(b.id()) < 0 ? Cursor.scope(a.id(), b.id(), filter.listKey())
+                    : Cursor.scope(b.id(), a.id(), filter.listKey());
+            TimelineKey after = TimelineKey.decode(kind, scope, cursor);
             // the pair condition is symmetric: with roll-up, scan the lighter side and probe the other
             List<ChronologyQueries.EventRow> rows = includeAffiliated && queries.lighter(b.id(), a.id(), true)
                     ? queries.pairPage(b.id(), a.id(), includeAffiliated, filter, after)
                     : queries.pairPage(a.id(), b.id(), includeAffiliated, filter, after);
-            return page(queries, a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind);
+            return page(queries, a.name() + " and " + b.name(), List.of(a, b), rows, filter.limit(), kind, scope);
         }
     }
 
@@ -71,17 +76,19 @@ public class ChronologyService {
     public Timeline events(String actor, boolean includeAffiliated, TimelineFilter filter, String cursor) {
         if (actor != null && !actor.isBlank()) {
             String kind = EVENTS_KIND + "a" + (includeAffiliated ? "+" : "");
-            TimelineKey after = TimelineKey.decode(kind, cursor);
             try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
                 ActorSummary a = queries.actor(actor.trim())
                         .orElseThrow(() -> ApiProblem.invalid("actor", "no actor '" + abbreviate(actor) + "'"));
+                String scope = Cursor.scope(a.id(), filter.listKey());
+                TimelineKey after = TimelineKey.decode(kind, scope, cursor);
                 return page(queries, "Events of " + a.name(), List.of(a),
-                        queries.actorPage(a.id(), includeAffiliated, filter, after), filter.limit(), kind);
+                        queries.actorPage(a.id(), includeAffiliated, filter, after), filter.limit(), kind, scope);
             }
         }
-        TimelineKey after = TimelineKey.decode(EVENTS_KIND, cursor);
+        String scope = Cursor.scope(filter.listKey());
+        TimelineKey after = TimelineKey.decode(EVENTS_KIND, scope, cursor);
         try (ChronologyQueries queries = ChronologyQueries.open(dataSource, !filter.onlyExcludesRejected())) {
-            return page(queries, "Events", List.of(), queries.eventPage(filter, after), filter.limit(), EVENTS_KIND);
+            return page(queries, "Events", List.of(), queries.eventPage(filter, after), filter.limit(), EVENTS_KIND, scope);
         }
     }
 
@@ -89,21 +96,23 @@ public class ChronologyService {
     public Page<Relationship> relationships(String actor, boolean includeAffiliated, List<String> statuses, String cursor,
                                             Integer limit) {
         int lim = Cursor.limit(limit);
-        List<String> keys = Cursor.decode(RELATIONSHIPS_KIND, cursor, 2);
-        Long afterCount = null;
-        UUID afterId = null;
-        if (keys != null) {
-            try {
-                afterCount = Long.parseLong(keys.get(0));
-                afterId = UUID.fromString(keys.get(1));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
-            }
-        }
         TimelineFilter statusFilter = TimelineFilter.parse(null, null, null, null, null, statuses, null);
         List<ChronologyQueries.Counterpart> found;
+        String scope;
         try (ChronologyQueries queries = ChronologyQueries.open(dataSource, true)) {
             ActorSummary a = actor(queries, actor);
+            scope = Cursor.scope(a.id(), includeAffiliated, statusFilter.listKey());
+            List<String> keys = Cursor.decode(RELATIONSHIPS_KIND, scope, cursor, 2);
+            Long afterCount = null;
+            UUID afterId = null;
+            if (keys != null) {
+                try {
+                    afterCount = Long.parseLong(keys.get(0));
+                    afterId = UUID.fromString(keys.get(1));
+                } catch (IllegalArgumentException e) {
+                    throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+                }
+            }
             found = queries.counterparts(a.id(), includeAffiliated, statusFilter.statuses(), afterCount, afterId, lim);
         }
         List<Relationship> items = new ArrayList<>();
@@ -113,7 +122,7 @@ public class ChronologyService {
         String next = null;
         if (found.size() > lim) {
             Relationship last = items.get(items.size() - 1);
-            next = Cursor.encode(RELATIONSHIPS_KIND, List.of(Long.toString(last.events()), last.actor().id().toString()));
+            next = Cursor.encode(RELATIONSHIPS_KIND, scope, List.of(Long.toString(last.events()), last.actor().id().toString()));
         }
         return new Page<>(items, next);
     }
@@ -135,7 +144,8 @@ public class ChronologyService {
             throw ApiProblem.invalid(errors);
         }
         int lim = Cursor.limit(limit);
-        List<String> keys = Cursor.decode(CHANGES_KIND, cursor, 1);
+        String scope = Cursor.scope(from, ent.stream().sorted().distinct().toList(), act.stream().sorted().distinct().toList());
+        List<String> keys = Cursor.decode(CHANGES_KIND, scope, cursor, 1);
         long afterSeq = 0;
         if (keys != null) {
             try {
@@ -150,15 +160,16 @@ public class ChronologyService {
         }
         List<ChangeView> items = found.subList(0, Math.min(lim, found.size())).stream()
                 .map(c -> new ChangeView(c.seq(), c.entity(), c.id(), c.action(), c.mergedInto(), c.changedAt())).toList();
-        String next = found.size() > lim ? Cursor.encode(CHANGES_KIND, List.of(Long.toString(items.get(items.size() - 1).seq()))) : null;
+        String next = found.size() > lim
+                ? Cursor.encode(CHANGES_KIND, scope, List.of(Long.toString(items.get(items.size() - 1).seq()))) : null;
         return new Page<>(items, next);
     }
 
     private static Timeline page(ChronologyQueries queries, String title, List<ActorSummary> actors,
-                                 List<ChronologyQueries.EventRow> rows, int limit, String kind) {
+                                 List<ChronologyQueries.EventRow> rows, int limit, String kind, String scope) {
         boolean more = rows.size() > limit;
         List<ChronologyQueries.EventRow> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? shown.get(shown.size() - 1).key().encode(kind) : null;
+        String next = more ? shown.get(shown.size() - 1).key().encode(kind, scope) : null;
         List<EventView> items = queries.complete(shown);
         return new Timeline(title, actors, items, next, null, null);
     }
@@ -177,15 +188,13 @@ public class ChronologyService {
             return out;
         }
         for (String r : raw) {
-            for (String v : r.split(",")) {
+            for (String v : r.split(",", -1)) {
                 String s = v.trim();
-                if (s.isEmpty()) {
-                    continue;
-                }
                 if (allowed.contains(s)) {
                     out.add(s);
                 } else {
-                    errors.add(new ApiProblem.FieldError(field, "unknown value; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
+                    errors.add(new ApiProblem.FieldError(field, "unknown value " + QueryValues.quoted(s) + "; expected one of "
+                            + String.join(", ", allowed.stream().sorted().toList())));
                 }
             }
         }

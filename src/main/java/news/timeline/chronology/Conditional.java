@@ -72,15 +72,4 @@ final class Conditional {
             throw ApiProblem.invalid("limit", "is not a whole number between 1 and 1000");
         }
     }
-
-    static boolean flag(String field, String raw, boolean fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        return switch (raw.trim().toLowerCase()) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw ApiProblem.invalid(field, "must be true or false");
-        };
-    }
 }

@@ -3,6 +3,7 @@ package news.timeline.chronology;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
+import news.timeline.web.QueryValues;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,16 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
     static final Set<String> STATUSES = Set.of("extracted", "confirmed", "rejected");
     /** Rejected events are editors' "this is wrong": lists leave them out unless asked for by status. */
     static final List<String> DEFAULT_STATUSES = List.of("extracted", "confirmed");
+
+    /**
+     * The filters in a canonical form (sorted sets, resolved dates), for binding cursors to the list they page:
+     * {@code from=2024-06} and {@code from=2024-06-01} are the same list; the page size is not part of it.
+     */
+    String listKey() {
+        // the query is free text: its length first, so no text can pass for other fields
+        return from + "|" + to + "|" + types.stream().sorted().toList() + "|"
+                + (query == null ? "-" : query.length() + ":" + query) + "|" + addedSince + "|" + statuses.stream().sorted().toList();
+    }
 
     /** True when the only restriction on the events themselves is the default "not rejected". */
     boolean onlyExcludesRejected() {
@@ -95,19 +106,17 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
         }
     }
 
-    /** Accepts repeated and comma-separated values. */
+    /** Accepts repeated and comma-separated values, each one of {@code allowed}. */
     private static List<String> values(String field, List<String> raw, Set<String> allowed, List<ApiProblem.FieldError> errors) {
         Set<String> out = new LinkedHashSet<>();
         if (raw != null) {
             for (String r : raw) {
-                for (String v : r.split(",")) {
+                for (String v : r.split(",", -1)) {
                     String s = v.trim();
-                    if (s.isEmpty()) {
-                        continue;
-                    }
                     if (!allowed.contains(s)) {
-                        errors.add(new ApiProblem.FieldError(field, "unknown value '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s)
-                                + "'; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
+                        // an empty value ("status=", "type=a,,b") is refused like a typo: it is none of the values
+                        errors.add(new ApiProblem.FieldError(field, "unknown value " + QueryValues.quoted(s)
+                                + "; expected one of " + String.join(", ", allowed.stream().sorted().toList())));
                     } else {
                         out.add(s);
                     }

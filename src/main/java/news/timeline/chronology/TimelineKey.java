@@ -9,13 +9,16 @@ import java.util.UUID;
 /** The sort key of a chronological list: start day, precision rank (finer first), event id. Cursors carry it. */
 record TimelineKey(LocalDate start, int rank, UUID id) {
 
-    String encode(String kind) {
-        return Cursor.encode(kind, List.of(start.toString(), Integer.toString(rank), id.toString()));
+    String encode(String kind, String scope) {
+        return Cursor.encode(kind, scope, List.of(start.toString(), Integer.toString(rank), id.toString()));
     }
 
-    /** The key in {@code cursor}, or null without one; a cursor of another list or a garbled one is a 400. */
-    static TimelineKey decode(String kind, String cursor) {
-        List<String> keys = Cursor.decode(kind, cursor, 3);
+    /**
+     * The key in {@code cursor}, or null without one; a cursor of another kind of list, of the same kind with other
+     * actors or filters ({@code scope}), or a garbled one is a 400.
+     */
+    static TimelineKey decode(String kind, String scope, String cursor) {
+        List<String> keys = Cursor.decode(kind, scope, cursor, 3);
         if (keys == null) {
             return null;
         }

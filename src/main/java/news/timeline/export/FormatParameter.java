@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import news.timeline.web.ApiProblem;
+import news.timeline.web.QueryValues;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -21,16 +22,23 @@ public class FormatParameter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> applyFormat(ContainerRequestContext request) {
-        List<String> formats = request.getUriInfo().getQueryParameters().get("format");
-        if (formats == null || formats.isEmpty() || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+        List<String> formats = QueryValues.values(request.getUriInfo(), "format"); // "format=" too, which is no format
+        if (formats == null || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 || !CHRONOLOGIES.matcher(request.getUriInfo().getPath()).matches()) {
             return Optional.empty();
         }
-        Optional<ExportFormat> format = ExportFormat.byName(formats.get(0));
-        if (format.isEmpty()) {
-            throw ApiProblem.invalid("format", "unknown format '" + abbreviate(formats.get(0)) + "'; expected one of " + ExportFormat.names());
+        ExportFormat chosen = null;
+        for (String name : formats) {
+            Optional<ExportFormat> format = ExportFormat.byName(name);
+            if (format.isEmpty()) {
+                throw ApiProblem.invalid("format", "unknown format '" + abbreviate(name) + "'; expected one of " + ExportFormat.names());
+            }
+            if (chosen != null && chosen != format.get()) {
+                throw ApiProblem.invalid("format", "is given twice with different values");
+            }
+            chosen = format.get();
         }
-        request.getHeaders().putSingle(HttpHeaders.ACCEPT, format.get().mediaType);
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, chosen.mediaType);
         return Optional.empty();
     }
 

@@ -18,6 +18,7 @@ import news.timeline.chronology.Timeline;
 import news.timeline.events.EventView;
 import news.timeline.extraction.temporal.DateValue;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -55,7 +56,14 @@ public class ICalendarWriter extends TimelineWriter {
             }
             calendar.add(event);
         }
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // CalendarOutputter closes the writer it is given; flushing that closed writer afterwards threw "Stream
+        // closed" and the container logged the failure twice, after the client already had the whole calendar
+        Writer w = new FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
         new CalendarOutputter(false).output(calendar, w);
         w.flush();
     }

@@ -1,6 +1,7 @@
 package news.timeline.imports;
 
 import news.timeline.web.ApiProblem;
+import news.timeline.web.QueryValues;
 
 import java.util.Locale;
 
@@ -14,11 +15,12 @@ enum ImportFormat {
 
     /** {@code ?format=} wins; otherwise the Content-Type decides. */
     static ImportFormat of(String format, String contentType) {
-        if (format != null && !format.isBlank()) {
+        if (format != null) {
             try {
                 return valueOf(format.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("format", "must be one of ndjson, csv, json, gdelt, acled");
+                // the empty value too: "?format=" names no format, and guessing one could store the wrong records
+                throw ApiProblem.invalid("format", "must be one of ndjson, csv, json, gdelt, acled, not " + QueryValues.quoted(format));
             }
         }
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);

@@ -12,8 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code import_jobs} table: job state outlives the request and is visible to every instance. */
@@ -48,7 +52,30 @@ class ImportJobs {
         update("update import_jobs set state = ?, message = ?, finished_at = ? where id = ?", state, message, Timestamp.from(now), id);
     }
 
-    /** Jobs a stopped service left unfinished; their spooled bodies are gone with it. */
+    /** The states of a job that may still read its spooled body. */
+    static final Set<String> RUNNING_STATES = Set.of("queued", "running");
+
+    /** The state of each of {@code ids} that is a job here. */
+    Map<UUID, String> states(Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, state from import_jobs where id = any (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import jobs", e);
+        }
+        return out;
+    }
+
+    /** Jobs a stopped service left unfinished; their spooled bodies are removed at start (ImportService). */
     int abandonUnfinished(Instant now) {
         return update("update import_jobs set state = 'failed', finished_at = ?, message = 'the service stopped before the job "
                 + "finished; run the import again (reruns are safe: stored records answer unchanged)' "

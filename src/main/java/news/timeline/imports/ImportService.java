@@ -13,15 +13,21 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +41,7 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
+    private static final String SPOOL_SUFFIX = ".upload";
 
     /**
      * How one import runs: format, the external source its ids belong to, dry run, and whether a changed record
@@ -78,6 +85,10 @@ public class ImportService {
         if (n > 0) {
             LOG.warnf("%d import job(s) were left unfinished by the last run and are marked failed", n);
         }
+        int removed = removeStaleSpoolFiles();
+        if (removed > 0) {
+            LOG.infof("removed %d spooled import file(s) of jobs that no longer run", removed);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -95,15 +106,7 @@ public class ImportService {
         if (!SOURCE.matcher(s).matches()) {
             throw ApiProblem.invalid("source", "must be 1 to 32 lower-case letters, digits, '.', '_' or '-'");
         }
-        boolean overwrite;
-        if (onConflict == null || onConflict.isBlank() || onConflict.equals("keep")) {
-            overwrite = false;
-        } else if (onConflict.equals("overwrite")) {
-            overwrite = true;
-        } else {
-            throw ApiProblem.invalid("onConflict", "must be 'keep' or 'overwrite'");
-        }
-        return new Options(f, s, dryRun, overwrite);
+        return new Options(f, s, dryRun, onConflict.equals("overwrite"));
     }
 
     long maxBytes() {
@@ -153,29 +156,112 @@ public class ImportService {
      * Spools {@code body} to a file (the request cannot outlive its connection) and imports it in the background.
      */
     ImportJob startJob(InputStream body, Options options) throws IOException {
-        Path dir = config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "timeline-imports"));
+        Path dir = spoolDirectory();
         Files.createDirectories(dir);
         UUID id = UUID.randomUUID();
-        Path spool = dir.resolve(id + ".upload");
+        Path spool = dir.resolve(id + SPOOL_SUFFIX);
+        // the job exists before its file does, so a start can tell every file of this database's jobs by its job
+        jobs.create(id, options.format(), options.dryRun(), clock.instant());
+        boolean handedOver = false;
         try {
             Files.copy(new LimitedInputStream(body, maxBytes()), spool);
+            background.submit(() -> runJob(id, spool, options));
+            handedOver = true;
         } catch (BodyTooLarge e) {
-            Files.deleteIfExists(spool);
+            abandon(id, "the body was larger than the import limit; nothing was imported");
             throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body is larger than the import limit of "
                     + e.limit + " bytes (timeline.imports.max-bytes); nothing was imported", null);
         } catch (IOException e) {
-            Files.deleteIfExists(spool);
+            abandon(id, "the upload stopped before its end; nothing was imported");
             throw new ApiProblem(400, "body-unreadable", "Body unreadable", "the body stopped before its end; nothing was imported", null);
+        } catch (RejectedExecutionException e) {
+            abandon(id, "the service was stopping; nothing was imported");
+            throw new ApiProblem(503, "unavailable", "Service Unavailable", "the service is stopping; send the import again", null);
+        } catch (RuntimeException | Error e) {
+            // a connection that broke mid-upload can surface as an unchecked exception of the HTTP layer
+            abandon(id, "the upload stopped before its end; nothing was imported");
+            throw e;
+        } finally {
+            if (!handedOver) {
+                deleteSpool(spool);
+            }
         }
-        jobs.create(id, options.format(), options.dryRun(), clock.instant());
-        background.submit(() -> runJob(id, spool, options));
         return jobs.find(id).orElseThrow();
+    }
+
+    private Path spoolDirectory() {
+        return config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "timeline-imports"));
+    }
+
+    /** Marks a job that never ran as failed; a failure to do so must not hide the client's own error. */
+    private void abandon(UUID id, String message) {
+        try {
+            jobs.finished(id, new ImportTally("", false, 0).report(), "failed", message, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot mark import job %s failed: %s", id, e.getMessage());
+        }
+    }
+
+    private static void deleteSpool(Path spool) {
+        try {
+            Files.deleteIfExists(spool);
+        } catch (IOException e) {
+            LOG.warnf("cannot delete spooled import %s: %s", spool, e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the spooled bodies of jobs that no longer run: run at start, after the jobs the last run left are
+     * marked failed, it removes what a killed process or a stop with jobs still queued left behind. A file whose
+     * name is no job of this database may be another service's sharing the directory; it is left alone unless it
+     * is older than a day (no upload or import takes that long).
+     */
+    int removeStaleSpoolFiles() {
+        Path dir = spoolDirectory();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Map<UUID, Path> files = new HashMap<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir, "*" + SPOOL_SUFFIX)) {
+            for (Path f : listing) {
+                String name = f.getFileName().toString();
+                try {
+                    files.put(UUID.fromString(name.substring(0, name.length() - SPOOL_SUFFIX.length())), f);
+                } catch (IllegalArgumentException e) {
+                    // not a file of ours
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("cannot list the import spool directory %s: %s", dir, e.getMessage());
+            return 0;
+        }
+        Map<UUID, String> states = jobs.states(files.keySet());
+        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+        int removed = 0;
+        for (Map.Entry<UUID, Path> f : files.entrySet()) {
+            String state = states.get(f.getKey());
+            boolean stale = state != null ? !ImportJobs.RUNNING_STATES.contains(state) : olderThan(f.getValue(), dayAgo);
+            if (stale) {
+                deleteSpool(f.getValue());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean olderThan(Path file, Instant when) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(when);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     ImportJob job(UUID id) {
         return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("import job", id.toString()));
     }
 
+    /** Runs a spooled job; its file is deleted when the job ends, however it ends. */
     private void runJob(UUID id, Path spool, Options options) {
         ImportTally tally = new ImportTally(options.format().apiName(), options.dryRun(), config.maxErrors());
         try (InputStream in = Files.newInputStream(spool)) {
@@ -195,11 +281,7 @@ public class ImportService {
             LOG.error("import job " + id + " failed", e);
             jobs.finished(id, tally.report(), "failed", "the import stopped: the error is logged; rerunning it is safe", clock.instant());
         } finally {
-            try {
-                Files.deleteIfExists(spool);
-            } catch (IOException e) {
-                LOG.warnf("cannot delete spooled import %s", spool);
-            }
+            deleteSpool(spool);
         }
     }
 

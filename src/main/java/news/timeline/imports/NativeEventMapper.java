@@ -279,22 +279,50 @@ final class NativeEventMapper {
             throw new RecordProblem(field + ": must be a date string or a date object");
         }
         String value = null;
+        String precision = null;
+        String start = null;
+        String end = null;
         boolean approximate = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
             switch (f) {
-                case "value" -> value = text(p, f);
-                case "approximate" -> approximate = v == JsonToken.VALUE_TRUE
-                        || v == JsonToken.VALUE_STRING && p.getText().trim().equals("true");
-                default -> p.skipChildren(); // precision and the like follow from the value
+                case "value" -> value = text(p, field + ".value");
+                case "approximate" -> approximate = flag(p, field + ".approximate");
+                case "precision" -> precision = text(p, field + ".precision");
+                case "start" -> start = text(p, field + ".start");
+                case "end" -> end = text(p, field + ".end");
+                default -> throw new RecordProblem(field + "." + f + ": unknown field (a date object has value, precision, "
+                        + "start, end and approximate)");
             }
         }
         if (value == null) {
             throw new RecordProblem(field + ".value: is required");
         }
         DateValue d = RecordRules.date(value, field + ".value");
+        // precision, start and end follow from the value; given ones must agree, as the API's date objects must
+        // ({"value": "2024-06-13", "precision": "month"} says two different things, and storing either is a guess)
+        RecordRules.agrees(d, precision, start, end, field);
         return approximate ? d.withApproximate(true) : d;
+    }
+
+    /**
+     * true or false, as JSON or as text (CSV cells are text; any case); null is false. Anything else ("yes", 1) was
+     * read as false and is refused now, as the API's date objects refuse it.
+     */
+    private static boolean flag(JsonParser p, String field) throws IOException, RecordProblem {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String v = p.getText().trim().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                return v.equals("true");
+            }
+        }
+        p.skipChildren();
+        throw new RecordProblem(field + ": must be true or false");
     }
 
     private static Integer integer(JsonParser p, String field) throws IOException, RecordProblem {

@@ -94,6 +94,25 @@ final class RecordRules {
         }
     }
 
+    /**
+     * A date object's {@code precision}, {@code start} and {@code end}, when given, must be what its value says
+     * (each may be left out); the message names the field and what it should be.
+     */
+    static void agrees(DateValue d, String precision, String start, String end, String field) throws RecordProblem {
+        if (precision != null && !precision.trim().equalsIgnoreCase(d.precision().apiName())) {
+            throw new RecordProblem(field + ".precision: '" + abbreviate(precision) + "' does not match value '" + d.value()
+                    + "', which is a " + d.precision().apiName() + " (leave precision out or make it " + d.precision().apiName() + ")");
+        }
+        if (start != null && !start.trim().equals(d.start().toString())) {
+            throw new RecordProblem(field + ".start: '" + abbreviate(start) + "' does not match value '" + d.value()
+                    + "', which starts on " + d.start() + " (leave start out or make it " + d.start() + ")");
+        }
+        if (end != null && !end.trim().equals(d.end().toString())) {
+            throw new RecordProblem(field + ".end: '" + abbreviate(end) + "' does not match value '" + d.value()
+                    + "', which ends on " + d.end() + " (leave end out or make it " + d.end() + ")");
+        }
+    }
+
     static UUID uuid(String raw, String field) throws RecordProblem {
         try {
             return UUID.fromString(raw.trim());

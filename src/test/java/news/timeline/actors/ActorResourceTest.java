@@ -152,6 +152,15 @@ class ActorResourceTest {
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(created); // name order = creation order here
         given().queryParam("q", tag).queryParam("kind", "country").get(ACTORS).then().body("items", empty()).body("next", nullValue());
+        // a cursor pages the list it came from: not another search or kind
+        String next = given().queryParam("q", tag).queryParam("limit", 2).get(ACTORS).then().extract().path("next");
+        given().queryParam("q", tag + " member 3").queryParam("cursor", next).get(ACTORS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"))
+                .body("errors[0].message", containsString("another list"));
+        given().queryParam("q", tag).queryParam("kind", "person").queryParam("cursor", next).get(ACTORS).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().queryParam("q", tag).queryParam("limit", 3).queryParam("cursor", next).get(ACTORS).then().statusCode(200)
+                .body("items.id", equalTo(created.subList(2, 5)));
     }
 
     @Test

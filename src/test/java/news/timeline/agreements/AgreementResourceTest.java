@@ -112,6 +112,11 @@ class AgreementResourceTest {
         given().queryParam("q", tag).queryParam("kind", "deal").get(AGREEMENTS).then().body("items", empty());
         given().queryParam("status", "dead").get(AGREEMENTS).then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().queryParam("cursor", "x").get(AGREEMENTS).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // a cursor pages the list it came from: not another search, kind or status
+        given().queryParam("q", tag + " 2").queryParam("cursor", next).get(AGREEMENTS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        given().queryParam("q", tag).queryParam("status", "signed").queryParam("cursor", next).get(AGREEMENTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

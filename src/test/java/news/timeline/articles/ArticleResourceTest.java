@@ -251,6 +251,48 @@ class ArticleResourceTest {
         given().get("/api/v1/articles/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void aPublicationTimeWithoutOffsetIsTakenAsUtcWithAWarning() {
+        ObjectNode in = uniqueSeed();
+        in.put("publishedAt", "2024-09-14T09:45");
+        JsonNode preview = post(in, "?dryRun=true", 200);
+        assertThat(preview.get("article").get("publishedAt").asText()).isEqualTo("2024-09-14T09:45Z");
+        assertThat(list(preview.get("warnings")).stream().map(JsonNode::asText))
+                .anyMatch(w -> w.contains("publishedAt '2024-09-14T09:45' has no offset") && w.contains("taken as UTC"));
+        Response created = given().contentType(ContentType.JSON).body(in.toString()).post("/api/v1/articles");
+        created.then().statusCode(201).body("article.publishedAt", equalTo("2024-09-14T09:45Z"))
+                .body("warnings", hasItem(org.hamcrest.Matchers.containsString("taken as UTC")));
+        // the article keeps the time as it was taken
+        given().get(created.getHeader("Location")).then().statusCode(200).body("article.publishedAt", equalTo("2024-09-14T09:45Z"));
+        // with an offset, nothing to warn about
+        ObjectNode withOffset = uniqueSeed();
+        withOffset.put("publishedAt", "2024-09-14T09:45:00+10:00");
+        assertThat(list(post(withOffset, "?dryRun=true", 200).get("warnings")).stream().map(JsonNode::asText))
+                .noneMatch(w -> w.contains("publishedAt"));
+        // the reference date of an analysis is read the same way
+        given().contentType(ContentType.JSON).body(Map.of("text", "They met on Friday.", "referenceDate", "2024-09-14T09:45"))
+                .post("/api/v1/analyze").then().statusCode(200)
+                .body("warnings", hasItem(org.hamcrest.Matchers.containsString("referenceDate '2024-09-14T09:45' has no offset")));
+    }
+
+    @Test
+    void publicationYearsOutside1000To2999AreRefusedAndStoreNothing() {
+        ObjectNode in = uniqueSeed();
+        for (String date : List.of("0000-01-01", "0999-12-31", "3000-01-01", "0001-01-01T00:00Z", "9999-12-31T23:59:00+01:00")) {
+            in.put("publishedAt", date);
+            given().contentType(ContentType.JSON).body(in.toString()).post("/api/v1/articles")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("publishedAt")).body("errors[0].message", org.hamcrest.Matchers.containsString("1000"));
+        }
+        for (String date : List.of("1000-01-01", "2999-12-31")) {
+            in.put("publishedAt", date);
+            post(in, "?dryRun=true", 200);
+        }
+        // none of the refused submissions stored the article
+        in.put("publishedAt", "2024-09-14");
+        post(in, "", 201);
+    }
+
     private static void problem(Map<String, String> body, int status, String field) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/articles")
                 .then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field));

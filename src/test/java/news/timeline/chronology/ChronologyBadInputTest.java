@@ -79,6 +79,60 @@ class ChronologyBadInputTest {
     }
 
     @Test
+    void aCursorIsBoundToTheListItCameFrom() {
+        String s = ChronologyFixture.suffix();
+        Actor c = fixture.actor("country", "Gamma", s);
+        for (int i = 1; i <= 3; i++) {
+            fixture.event("meeting", "Alpha and Beta " + i, "2024-02-0" + i, a, b);
+            fixture.event("visit", "Alpha and Gamma " + i, "2024-03-0" + i, a, c);
+        }
+        String actorCursor = next("/api/v1/actors/" + a.slug() + "/timeline?limit=1");
+        foreign("/api/v1/actors/" + c.slug() + "/timeline?limit=1", actorCursor);         // another actor
+        foreign("/api/v1/actors/" + a.slug() + "/timeline?limit=1&type=visit", actorCursor); // other filters
+        foreign("/api/v1/actors/" + a.slug() + "/timeline?limit=1&from=2024-03", actorCursor);
+        foreign("/api/v1/actors/" + a.slug() + "/timeline?limit=1&status=rejected", actorCursor);
+        // the same list: the id for the slug, another page size, the same filters in another spelling
+        given().queryParam("cursor", actorCursor).when().get("/api/v1/actors/{a}/timeline?limit=2", a.id()).then().statusCode(200);
+        String filtered = next("/api/v1/actors/" + a.slug() + "/timeline?limit=1&type=meeting,visit&from=2024-01");
+        given().queryParam("cursor", filtered).when().get("/api/v1/actors/{a}/timeline?limit=1&type=visit&type=meeting&from=2024-01-01", a.slug())
+                .then().statusCode(200);
+
+        String pairCursor = next("/api/v1/relationships/" + a.slug() + "/" + b.slug() + "/timeline?limit=1");
+        foreign("/api/v1/relationships/" + a.slug() + "/" + c.slug() + "/timeline?limit=1", pairCursor);
+        foreign("/api/v1/relationships/" + a.slug() + "/" + b.slug() + "/timeline?limit=1&q=Gamma", pairCursor);
+        given().queryParam("cursor", pairCursor).when().get("/api/v1/relationships/{a}/{b}/timeline?limit=1", b.slug(), a.slug())
+                .then().statusCode(200).body("items[0].title", equalTo("Alpha and Beta 1"));
+
+        String eventsCursor = next("/api/v1/events?limit=1&actor=" + a.slug());
+        foreign("/api/v1/events?limit=1&actor=" + c.slug(), eventsCursor);
+        foreign("/api/v1/events?limit=1", eventsCursor); // without an actor, another kind of list
+        String allCursor = next("/api/v1/events?limit=1&from=2024-02-01");
+        foreign("/api/v1/events?limit=1&from=2024-02-02", allCursor);
+
+        String relationshipsCursor = next("/api/v1/actors/" + a.slug() + "/relationships?limit=1");
+        foreign("/api/v1/actors/" + c.slug() + "/relationships?limit=1", relationshipsCursor);
+        foreign("/api/v1/actors/" + a.slug() + "/relationships?limit=1&status=confirmed", relationshipsCursor);
+
+        fixture.change("actor", c.id(), "updated", null, java.time.Instant.now());
+        fixture.change("actor", c.id(), "updated", null, java.time.Instant.now());
+        String changesCursor = next("/api/v1/changes?limit=1&entity=actor&since=2000-01-01T00:00:00Z");
+        foreign("/api/v1/changes?limit=1&entity=event&since=2000-01-01T00:00:00Z", changesCursor);
+    }
+
+    /** The next cursor of the first page of {@code path}. */
+    private static String next(String path) {
+        String next = given().when().get(path).then().statusCode(200).extract().path("next");
+        org.assertj.core.api.Assertions.assertThat(next).as("next of %s", path).isNotNull();
+        return next;
+    }
+
+    private static void foreign(String path, String cursor) {
+        given().queryParam("cursor", cursor).when().get(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor")).body("detail", not(containsString("Exception")));
+    }
+
+    @Test
     void unknownFormatsAre400AndUnacceptableMediaTypes406() {
         given().queryParam("format", "pdf").when().get("/api/v1/actors/{a}/timeline", a.slug())
                 .then().statusCode(400).contentType("application/problem+json")

@@ -77,6 +77,36 @@ class NativeImportTest {
     }
 
     @Test
+    void aDateObjectWhosePrecisionStartOrEndContradictsItsValueIsRejectedWithItsLine() {
+        String source = newSource();
+        String body = dated("d1", "{\"value\":\"2024-06\",\"precision\":\"month\",\"start\":\"2024-06-01\",\"end\":\"2024-06-30\"}") + "\n"
+                + dated("d2", "{\"value\":\"2024-06-13\",\"precision\":\"month\"}") + "\n"
+                + dated("d3", "{\"value\":\"2024-06\",\"start\":\"2024-06-02\"}") + "\n"
+                + dated("d4", "{\"value\":\"2024\",\"end\":\"2024-06-30\"}") + "\n"
+                + dated("d5", "{\"value\":\"2024-06\",\"precison\":\"month\"}") + "\n"
+                + dated("d6", "{\"value\":\"2024-06-13\",\"precision\":\"DAY\",\"approximate\":true}") + "\n"
+                + dated("d7", "{\"value\":\"2024-06-13\",\"approximate\":\"yes\"}") + "\n";
+        post("application/x-ndjson", utf8(body), "source=" + source).statusCode(200)
+                .body("received", equalTo(7)).body("created", equalTo(2)).body("rejected", equalTo(5))
+                .body("errors.line", hasItems(2, 3, 4, 5, 7))
+                .body("errors.find { it.line == 7 }.message", containsString("date.approximate: must be true or false"))
+                .body("errors.find { it.line == 2 }.message", containsString("date.precision: 'month' does not match value '2024-06-13'"))
+                .body("errors.find { it.line == 3 }.message", containsString("date.start"))
+                .body("errors.find { it.line == 4 }.message", containsString("date.end"))
+                .body("errors.find { it.line == 5 }.message", containsString("date.precison: unknown field"));
+        assertThat(events(db, source)).isEqualTo(2);
+        // endDate is read the same way
+        post("application/x-ndjson", utf8("{\"externalId\":\"d7\",\"type\":\"meeting\",\"title\":\"Span\",\"date\":\"2024-06\","
+                + "\"endDate\":{\"value\":\"2024-07\",\"precision\":\"year\"}}\n"), "source=" + source).statusCode(200)
+                .body("rejected", equalTo(1)).body("errors[0].line", equalTo(1))
+                .body("errors[0].message", containsString("endDate.precision"));
+    }
+
+    private static String dated(String externalId, String date) {
+        return "{\"externalId\":\"" + externalId + "\",\"type\":\"meeting\",\"title\":\"Dated " + externalId + "\",\"date\":" + date + "}";
+    }
+
+    @Test
     void csvWithQuotedFieldsAndRoles() {
         String source = newSource();
         String csv = "externalId,type,title,summary,date,place,participants,sources,confidence\r\n"

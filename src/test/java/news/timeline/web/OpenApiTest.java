@@ -29,4 +29,15 @@ class OpenApiTest {
                 .body("components.schemas.EventInput.properties.type.enum", hasItems("meeting", "military_action", "other"))
                 .body("components.schemas.DateValue.oneOf.size()", equalTo(2));
     }
+
+    @Test
+    void documentsTheFlagsAndEnumsReadFromTheRawQuery() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/articles'.post.parameters.find { it.name == 'dryRun' }.schema.type", equalTo("boolean"))
+                .body("paths.'/api/v1/imports/events'.post.parameters.name", hasItems("dryRun", "async", "onConflict", "format", "source"))
+                .body("paths.'/api/v1/imports/events'.post.parameters.find { it.name == 'onConflict' }.schema.enum", hasItems("keep", "overwrite"))
+                .body("paths.'/api/v1/actors/{actor}/timeline'.get.parameters.name", hasItems("includeAffiliated", "type", "status", "from"))
+                .body("paths.'/api/v1/events'.get.parameters.find { it.name == 'includeAffiliated' }.schema.type", equalTo("boolean"))
+                .body("paths.'/api/v1/changes'.get.parameters.name", hasItems("entity", "action", "since"));
+    }
 }
