@@ -188,7 +188,10 @@ public class ArticleService {
                     .map(x -> actors.get(x.actorKey())).distinct().toList();
             List<SourceInput> sources = e.sources().stream().map(s -> new SourceInput(article.id, p.url(), s.quote(),
                     offsets.toCodePoints(s.start()), offsets.toCodePoints(s.end()), s.ruleId(), r.extractorVersion())).toList();
-            UUID event = facts.resolveEvent(e, participants, e.agreementKey() == null ? null : agreements.get(e.agreementKey()), sources);
+            Map<UUID, String> roles = new HashMap<>();
+            e.participants().stream().filter(x -> actors.containsKey(x.actorKey()))
+                    .forEach(x -> roles.putIfAbsent(actors.get(x.actorKey()), x.role()));
+            UUID event = facts.resolveEvent(e, participants, roles, e.agreementKey() == null ? null : agreements.get(e.agreementKey()), sources);
             if (!events.contains(event)) {
                 events.add(event);
             }

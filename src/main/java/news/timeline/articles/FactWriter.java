@@ -16,6 +16,7 @@ import news.timeline.extraction.ExtractedEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,7 +74,8 @@ class FactWriter {
     }
 
     /** The stored event for this happening: an earlier report of it with the same participants, or a new event. */
-    UUID resolveEvent(ExtractedEvent e, List<UUID> participants, UUID agreementId, List<SourceInput> sources) {
+    UUID resolveEvent(ExtractedEvent e, List<UUID> participants, Map<UUID, String> roles, UUID agreementId,
+                      List<SourceInput> sources) {
         locks.lock("event:" + e.type().apiName() + ":" + participants.stream().sorted().toList());
         if (!participants.isEmpty()) {
             Set<UUID> wanted = new HashSet<>(participants);
@@ -93,7 +95,7 @@ class FactWriter {
             }
         }
         List<EventInput.Participant> parts = new ArrayList<>();
-        participants.forEach(p -> parts.add(new EventInput.Participant(p.toString(), "participant")));
+        participants.forEach(p -> parts.add(new EventInput.Participant(p.toString(), roles.getOrDefault(p, "participant"))));
         String title = e.title() == null || e.title().isBlank() ? e.type().apiName().replace('_', ' ') : e.title();
         EventInput input = new EventInput(e.type().apiName(), truncate(title, 500), null, e.date(), null,
                 e.place() == null ? null : new EventInput.Place(truncate(e.place().name(), 300)), parts, agreementId,

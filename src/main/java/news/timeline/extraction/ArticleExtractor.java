@@ -122,6 +122,31 @@ public final class ArticleExtractor {
         }
     }
 
+    /** Both sides of a meeting, a negotiation or an agreement take part alike; elsewhere the parse or the clause says who acts. */
+    private static final java.util.Set<EventType> SYMMETRIC = java.util.EnumSet.of(EventType.MEETING, EventType.NEGOTIATION,
+            EventType.AGREEMENT_SIGNED, EventType.AGREEMENT_OTHER);
+
+    /**
+     * The API role of an actor in an event: {@code initiator} for who acts (the subject, the agent of a passive),
+     * {@code target} for whom it is done to (the object, the subject of a passive), {@code source} for an outlet in its
+     * own report, else {@code participant}.
+     */
+    static String role(EventGroup g, ActorEntity a) {
+        if (g.type() == EventType.REPORT && a.outlet()) {
+            return "source";
+        }
+        if (SYMMETRIC.contains(g.type())) {
+            return "participant";
+        }
+        if (g.agents().contains(a) && !g.patients().contains(a)) {
+            return "initiator";
+        }
+        if (g.patients().contains(a) && !g.agents().contains(a)) {
+            return "target";
+        }
+        return "participant";
+    }
+
     private static String cut(String s, int max, List<String> warnings) {
         if (s.length() <= max) {
             return s;
@@ -265,7 +290,7 @@ public final class ArticleExtractor {
             for (ActorEntity a : g.participants()) {
                 String k = keys.get(a);
                 if (k != null) {
-                    parts.add(new Participant(k, g.type() == EventType.REPORT && a.outlet() ? "source" : "participant"));
+                    parts.add(new Participant(k, role(g, a)));
                 }
             }
             List<SourceSpan> sources = new ArrayList<>();

@@ -63,6 +63,11 @@ public final class EventGroup {
         return agents;
     }
 
+    /** Whom it is done to, as the text tells; empty when no mention tells. */
+    public Set<ActorEntity> patients() {
+        return patients;
+    }
+
     public Set<ActorEntity> sources() {
         return sources;
     }

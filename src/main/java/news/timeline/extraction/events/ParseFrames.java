@@ -33,7 +33,11 @@ import news.timeline.extraction.text.Token;
  */
 public final class ParseFrames {
 
-    record Frame(String id, EventType type, Set<String> lemmas) {
+    /**
+     * A frame: its verbs, the event type, whether it reports speech (undated speech is told on the narrative's day,
+     * one event per speaker) and the nouns one of which its object must be, when any ("seize power").
+     */
+    record Frame(String id, EventType type, Set<String> lemmas, boolean speech, Set<String> objects) {
     }
 
     private static final Set<String> SUBJECT = Set.of("nsubj", "agent");
@@ -41,8 +45,9 @@ public final class ParseFrames {
     private static final Set<String> CLAUSE = Set.of("ccomp", "xcomp", "parataxis", "advcl", "relcl", "acl", "conj", "csubj");
     private static final Set<String> HYPOTHETICAL = Set.of("would", "could", "might", "may", "should", "must", "can");
     private static final Set<String> FUTURE = Set.of("will", "shall", "'ll");
+    private static final Set<String> PLANNING = Set.of("due", "set", "expect", "plan", "schedule", "intend", "aim", "prepare", "go");
 
-    private final Map<String, Frame> byLemma = new HashMap<>();
+    private final Map<String, List<Frame>> byLemma = new HashMap<>();
 
     private ParseFrames() {
     }
@@ -50,7 +55,7 @@ public final class ParseFrames {
     public static ParseFrames english() {
         ParseFrames f = new ParseFrames();
         Set<String> ids = new HashSet<>();
-        for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "frames.tsv", 4)) {
+        for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "frames.tsv", 6)) {
             String id = "events.frame." + r.cell(0);
             if (!ids.add(id)) {
                 throw r.error("duplicate frame id " + id);
@@ -65,15 +70,18 @@ public final class ParseFrames {
             if (lemmas.isEmpty()) {
                 throw r.error("no verb lemmas");
             }
-            String example = r.cell(3).toLowerCase(Locale.ROOT);
+            String kind = r.cell(3);
+            if (!kind.equals("speech") && !kind.equals("happening")) {
+                throw r.error("kind must be speech or happening, not '" + kind + "'");
+            }
+            Set<String> objects = Set.copyOf(DataTable.list(r.cell(4)));
+            String example = r.cell(5).toLowerCase(Locale.ROOT);
             if (lemmas.stream().noneMatch(l -> example.contains(l.substring(0, Math.max(3, l.length() - 1))))) {
                 throw r.error("example does not contain any verb of frame " + id);
             }
-            Frame frame = new Frame(id, type, Set.copyOf(lemmas));
+            Frame frame = new Frame(id, type, Set.copyOf(lemmas), kind.equals("speech"), objects);
             for (String l : lemmas) {
-                if (f.byLemma.putIfAbsent(l, frame) != null) {
-                    throw r.error("verb '" + l + "' is already in frame " + f.byLemma.get(l).id());
-                }
+                f.byLemma.computeIfAbsent(l, k -> new ArrayList<>()).add(frame);
             }
         }
         return f;
@@ -99,42 +107,72 @@ public final class ParseFrames {
                 continue;
             }
             for (int v = 0; v < p.size(); v++) {
-                Frame frame = p.verb(v) ? byLemma.get(p.lemma(v)) : null;
-                if (frame == null || negated(p, v) || hypothetical(s, p, v)) {
+                List<Frame> candidates = p.verb(v) ? byLemma.get(p.lemma(v)) : null;
+                if (candidates == null || negated(p, v) || hypothetical(s, p, v)) {
                     continue;
                 }
-                int subj = p.dependent(v, SUBJECT);
-                ActorEntity speaker = subj < 0 ? null : actorOf(s, p, subj, mentions);
-                if (speaker == null || speaker.outlet()) {
-                    continue;
-                }
-                if (told(bySentence.get(s.index()), speaker)) {
-                    continue;
-                }
+                int top = clauseTop(p, v);
                 int obj = p.dependent(v, OBJECT);
-                ActorEntity target = obj < 0 ? null : actorOf(s, p, obj, mentions);
-                Timex when = timexOf(s, p, v, timexes);
+                Frame frame = null;
+                for (Frame f : candidates) {
+                    if (f.objects().isEmpty() || obj >= 0 && f.objects().contains(p.lemma(obj))) {
+                        frame = f;
+                        break;
+                    }
+                }
+                if (frame == null) {
+                    continue;
+                }
+                boolean passive = p.dependent(v, Set.of("nsubjpass", "auxpass")) >= 0;
+                int subj = p.dependent(v, passive ? Set.of("agent") : SUBJECT);
+                if (subj >= 0 && p.label(subj).equals("agent")) {
+                    subj = p.dependent(subj, Set.of("pobj"));
+                }
+                if (subj < 0 && top != v) {
+                    subj = p.dependent(top, Set.of("nsubj", "nsubjpass")); // "Kim is due to visit ..."
+                }
+                ActorEntity actor = subj < 0 ? null : actorOf(s, p, subj, mentions);
+                int patientHead = passive ? p.dependent(v, Set.of("nsubjpass")) : obj;
+                ActorEntity target = patientHead < 0 ? null : actorOf(s, p, patientHead, mentions);
+                if (frame.speech()) {
+                    if (actor == null || actor.outlet() || told(bySentence.get(s.index()), actor)) {
+                        continue;
+                    }
+                } else if ((actor == null && target == null) || bySentence.containsKey(s.index())) {
+                    continue; // a happening needs a named actor, and the trigger rules have the last word on their sentences
+                }
+                boolean planned = planned(s, p, v, top);
+                Timex when = timexOf(s, p, top, timexes);
                 DateValue date = when == null ? null : when.date().orElse(null);
                 EventMention.DateSource source = EventMention.DateSource.EXPLICIT;
                 String dateRule = when == null ? null : "events.date.parse:" + when.ruleId();
-                if (date == null) {
+                if (date == null && (frame.speech() || present(p, v, top))) {
                     date = narrativeDay(s, timexes, reference);
                     source = EventMention.DateSource.REFERENCE;
                     dateRule = date.start().equals(reference.date()) ? "events.date.reference-day" : "events.date.narrative-day";
                 }
-                String key = "";
-                EventGroup g = made.computeIfAbsent(speaker, k -> new HashMap<>()).get(key);
+                if (date == null || planned && !frame.speech() && when == null) {
+                    continue; // an undated past happening is background the rules did not place; a plan needs its date
+                }
+                ActorEntity key = actor != null ? actor : target;
+                EventGroup g = frame.speech() ? made.computeIfAbsent(key, k -> new HashMap<>()).get(frame.type().apiName()) : null;
                 TriggerLexicon.Rule rule = new TriggerLexicon.Rule(frame.id(), frame.type(), false, TriggerLexicon.Strength.STRONG,
                         Set.of(), 0, 0);
                 EventMention m = new EventMention(s, v, v + 1, rule);
                 m.date = date;
                 m.dateSource = source;
                 m.dateRule = dateRule;
-                m.participants.add(speaker);
-                m.agents.add(speaker);
-                if (target != null && target != speaker && !target.outlet()) {
+                m.passive = passive;
+                if (actor != null && !actor.outlet()) {
+                    m.participants.add(actor);
+                    m.agents.add(actor);
+                }
+                if (target != null && target != actor && !target.outlet()) {
                     m.participants.add(target);
                     m.patients.add(target);
+                }
+                if (m.participants.isEmpty()) {
+                    continue;
                 }
                 if (g == null) {
                     g = new EventGroup();
@@ -142,17 +180,43 @@ public final class ParseFrames {
                     g.date = date;
                     g.dateSource = source;
                     g.dateRule = dateRule;
-                    g.planned = planned(s, p, v);
+                    g.planned = planned;
                     g.roleMention = m;
                     g.agents.addAll(m.agents);
                     g.patients.addAll(m.patients);
-                    made.get(speaker).put(key, g);
+                    if (frame.speech()) {
+                        made.get(key).put(frame.type().apiName(), g);
+                    }
                     groups.add(g);
+                    bySentence.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(g);
                 }
                 g.mentions.add(m);
                 g.participants.addAll(m.participants);
             }
         }
+    }
+
+    /** Up an xcomp chain to the verb that carries the clause: "is due to visit", "plans to sign". */
+    private static int clauseTop(Parse p, int v) {
+        int k = v;
+        for (int guard = 0; guard < 4 && k >= 0 && p.label(k).equals("xcomp") && p.head(k) >= 0; guard++) {
+            k = p.head(k);
+        }
+        return k;
+    }
+
+    /** A present or present-perfect verb ("Police fire tear gas", "has resigned"): told as news of the day. */
+    private static boolean present(Parse p, int v, int top) {
+        String t = p.tag(top);
+        if (t.equals("VBZ") || t.equals("VBP")) {
+            return true;
+        }
+        for (int k : p.dependents(v)) {
+            if (p.label(k).equals("aux") && (p.lemma(k).equals("have")) && !p.tag(k).equals("VBD")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -219,13 +283,20 @@ public final class ParseFrames {
         return mark >= 0 && Set.of("if", "unless").contains(s.tokens().get(mark).norm());
     }
 
-    private static boolean planned(Sentence s, Parse p, int v) {
-        for (int k : p.dependents(v)) {
-            if (p.label(k).equals("aux") && FUTURE.contains(s.tokens().get(k).norm())) {
-                return true;
+    private static boolean planned(Sentence s, Parse p, int v, int top) {
+        for (int x = v; ; x = p.head(x)) {
+            for (int k : p.dependents(x)) {
+                if (p.label(k).equals("aux") && FUTURE.contains(s.tokens().get(k).norm())) {
+                    return true;
+                }
+            }
+            if (x != v && PLANNING.contains(p.lemma(x))) {
+                return true; // "is due to visit", "plans to sign", "is expected to meet"
+            }
+            if (x == top || p.head(x) < 0) {
+                return false;
             }
         }
-        return false;
     }
 
     /** Was the speaker already given an event of this sentence by the trigger rules? */

@@ -58,18 +58,23 @@ public final class Nlp4jLanguageLayer implements LanguageLayer {
      * is still of the right class and the models are not read again.
      */
     static final String KEPT = "timeline.nlp4j.decoder";
+    /** Set by {@code quarkus:dev} (pom.xml): keep the decoder across restarts. Elsewhere a kept decoder would only pin memory. */
+    static final String KEEP = "timeline.nlp4j.keep";
 
     private static final class Holder {
         static final Nlp4jLanguageLayer ENGLISH = kept();
     }
 
     private static Nlp4jLanguageLayer kept() {
+        boolean keep = Boolean.getBoolean(KEEP);
         Object kept = System.getProperties().get(KEPT);
-        if (kept instanceof NLPDecoder d) {
+        if (keep && kept instanceof NLPDecoder d) {
             return new Nlp4jLanguageLayer(d, 0);
         }
         Nlp4jLanguageLayer layer = load(() -> Runtime.getRuntime().maxMemory());
-        System.getProperties().putIfAbsent(KEPT, layer.decoder);
+        if (keep) {
+            System.getProperties().put(KEPT, layer.decoder);
+        }
         return layer;
     }
 
