@@ -114,9 +114,9 @@ final class ArticleScorer {
             }
         }
         for (String s : sysNames) {
-            Set<String> ws = Set.of(s.split(" "));
+            Set<String> ws = new HashSet<>(List.of(s.split(" ")));
             for (String g : goldNames) {
-                Set<String> wg = Set.of(g.split(" "));
+                Set<String> wg = new HashSet<>(List.of(g.split(" ")));
                 if (ws.size() >= 2 && wg.containsAll(ws) || wg.size() >= 2 && ws.containsAll(wg)) {
                     return true;
                 }
