@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Extraction of one scraped ~800-word news article (boilerplate included) on one thread: cleaning, OpenNLP sentences
- * and tokens, time expressions, actors, events and agreements. Run with
+ * and tokens, the NLP4J parse, time expressions, actors, events and agreements; and of the 23 real fixture articles
+ * (~2 KB each) in one operation. Run with
  * {@code ./mvnw -o test-compile exec:exec -Pbench -Dbench=ArticleExtractionBenchmark -Dbench.args="-f 1 -wi 3 -i 5 -t 1 -prof gc"};
  * SampleTime gives the median (p0.50), {@code -prof gc} the allocation per article (gc.alloc.rate.norm).
  * On a shared, oversubscribed machine wall-clock samples mostly measure waiting for a core: compare p0.00 and the
@@ -76,6 +77,7 @@ public class ArticleExtractionBenchmark {
 
     private ArticleExtractor extractor;
     private ArticleInput input;
+    private final java.util.List<ArticleInput> fixtures = new java.util.ArrayList<>();
 
     @Setup
     public void setUp() {
@@ -85,6 +87,28 @@ public class ArticleExtractionBenchmark {
         if (r.events().isEmpty()) {
             throw new IllegalStateException("benchmark article yields no events: " + r.warnings());
         }
+        // the 23 real articles of shared/fixtures (copied to the test resources), ~2 KB each
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
+                ArticleExtractionBenchmark.class.getResource("/extraction/en/articles/seed.json").toURI()).getParent())) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".json") && !x.toString().endsWith(".gold.json")).sorted().toList()) {
+                com.fasterxml.jackson.databind.JsonNode d = json.readTree(f.toFile());
+                fixtures.add(ArticleInput.text(d.path("title").asText(""), d.path("body").asText(""),
+                        ReferenceTime.parse(d.path("published_at").asText())));
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All 23 fixture articles, one after the other: articles per second = 23 / the time of one operation. */
+    @Benchmark
+    public int extractTheFixtures() {
+        int events = 0;
+        for (ArticleInput in : fixtures) {
+            events += extractor.extract(in).events().size();
+        }
+        return events;
     }
 
     @Benchmark

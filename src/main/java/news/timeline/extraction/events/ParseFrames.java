@@ -60,12 +60,7 @@ public final class ParseFrames {
             if (!ids.add(id)) {
                 throw r.error("duplicate frame id " + id);
             }
-            EventType type;
-            try {
-                type = EventType.fromApiName(r.cell(1));
-            } catch (IllegalArgumentException e) {
-                throw r.error("unknown event type '" + r.cell(1) + "'");
-            }
+            EventType type = TriggerLexicon.eventType(r, 1);
             List<String> lemmas = DataTable.list(r.cell(2));
             if (lemmas.isEmpty()) {
                 throw r.error("no verb lemmas");

@@ -38,12 +38,7 @@ public final class TriggerLexicon {
             if (!ids.add(id)) {
                 throw r.error("duplicate rule id " + id);
             }
-            EventType type;
-            try {
-                type = EventType.fromApiName(r.cell(1));
-            } catch (IllegalArgumentException e) {
-                throw r.error("unknown event type '" + r.cell(1) + "'");
-            }
+            EventType type = eventType(r, 1);
             String pos = r.cell(2);
             if (!pos.equals("verb") && !pos.equals("noun")) {
                 throw r.error("pos must be verb or noun");
@@ -104,6 +99,15 @@ public final class TriggerLexicon {
             }
         }
         return lex;
+    }
+
+    /** The API event type named in a cell, or an error naming the file and line. */
+    static EventType eventType(DataTable.Row r, int cell) {
+        try {
+            return EventType.fromApiName(r.cell(cell));
+        } catch (IllegalArgumentException e) {
+            throw r.error("unknown event type '" + r.cell(cell) + "'");
+        }
     }
 
     List<Form> forms(String firstToken) {
