@@ -177,6 +177,11 @@ public final class ArticleExtractor {
         }
         AnalyzedText analyzed = analyzer.analyze(cleaned);
         language.annotate(analyzed);
+        long longSentences = analyzed.sentences().stream().filter(x -> x.tokens().size() > language.maxTokens()).count();
+        if (longSentences > 0) {
+            warnings.add(longSentences + " sentence(s) longer than " + language.maxTokens()
+                    + " tokens: only their first " + language.maxTokens() + " tokens were parsed");
+        }
         List<Timex> timexes = tagger.tag(cleaned.text(), reference);
         ActorAnalysis actorAnalysis = actors.recognize(analyzed, timexes, known, title);
         List<EventGroup> groups = events.extract(analyzed, timexes, actorAnalysis, reference, title);

@@ -49,6 +49,18 @@ class ArticleExtractorRobustnessTest {
     }
 
     @Test
+    void aSentenceOfThousandsOfTokensIsParsedInPartWithAWarning() {
+        StringBuilder b = new StringBuilder("Kim Jong-un met Sergei Shoigu in Pyongyang on Friday");
+        for (int i = 0; i < 5_000; i++) {
+            b.append(i % 7 == 0 ? ", and" : " word").append(i);
+        }
+        b.append('.');
+        ExtractionResult r = extractor.extract(ArticleInput.text("t", b.toString(), REF));
+        assertThat(r.warnings()).anyMatch(w -> w.contains("tokens were parsed"));
+        assertThat(r.warnings()).noneMatch(w -> w.startsWith("extraction failed"));
+    }
+
+    @Test
     void hugeBodyIsCutNotFatal() {
         String paragraph = "Kim Jong-un met Vladimir Putin in Moscow on Friday, state media reported on Saturday.\n\n";
         String body = paragraph.repeat(ArticleExtractor.MAX_CHARS / paragraph.length() + 10);

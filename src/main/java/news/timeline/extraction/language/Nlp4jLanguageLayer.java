@@ -179,6 +179,11 @@ public final class Nlp4jLanguageLayer implements LanguageLayer {
     }
 
     @Override
+    public int maxTokens() {
+        return MAX_TOKENS;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

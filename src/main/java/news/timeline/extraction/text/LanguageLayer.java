@@ -11,6 +11,11 @@ public interface LanguageLayer {
     /** The analysis of one sentence's tokens, aligned with them. */
     Parse parse(List<Token> tokens);
 
+    /** Longest sentence, in tokens, that is parsed whole; the tokens beyond are left without analysis. */
+    default int maxTokens() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Name and version of the models, stored with every fact extracted with them. */
     String id();
 
