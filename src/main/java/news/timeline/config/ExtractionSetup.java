@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import news.timeline.extraction.ArticleExtractor;
+import news.timeline.extraction.language.Nlp4jLanguageLayer;
 import news.timeline.extraction.temporal.RuleBasedTimexTagger;
 import news.timeline.extraction.text.LanguageLayer;
 import news.timeline.web.ApiProblem;
@@ -57,7 +58,7 @@ public class ExtractionSetup {
     private void load() {
         long t0 = System.nanoTime();
         try {
-            ArticleExtractor x = ArticleExtractor.english();
+            ArticleExtractor x = light.withLanguage(Nlp4jLanguageLayer.shared());
             full.complete(x);
             LOG.infof("extraction models (%s) ready in %d ms", x.languageLayer(), (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException | Error e) {

@@ -68,12 +68,29 @@ public final class ArticleExtractor {
         this.clock = clock;
     }
 
+    private ArticleExtractor(ArticleExtractor rules, LanguageLayer language) {
+        this.cleaner = rules.cleaner;
+        this.analyzer = rules.analyzer;
+        this.language = language;
+        this.tagger = rules.tagger;
+        this.actors = rules.actors;
+        this.events = rules.events;
+        this.frames = rules.frames;
+        this.agreements = rules.agreements;
+        this.clock = rules.clock;
+    }
+
     /**
      * English pipeline with the rule-based time tagger, the NLP4J language layer of this JVM (loaded on first use,
      * ~45 s and ~2 GB of heap) and the system clock (used only when no date is given).
      */
     public static ArticleExtractor english() {
         return new ArticleExtractor(RuleBasedTimexTagger.english(), Nlp4jLanguageLayer.shared(), Clock.systemUTC());
+    }
+
+    /** The same pipeline, sharing its rules and lexicons, over another language layer. */
+    public ArticleExtractor withLanguage(LanguageLayer other) {
+        return new ArticleExtractor(this, other);
     }
 
     /** The language layer's id ({@code nlp4j-en/1.1.3}), part of what produced every fact. */

@@ -26,6 +26,7 @@ public final class ActorRecognizer {
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
     private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "outside", "inside", "east-northeast");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
     private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
@@ -529,7 +530,7 @@ public final class ActorRecognizer {
                     continue;
                 }
                 int before = a - 1;
-                while (before >= 0 && Set.of("the", "a", "an").contains(toks.get(before).norm())) {
+                while (before >= 0 && ARTICLES.contains(toks.get(before).norm())) {
                     before--;
                 }
                 if (!person && before >= 0 && PLACE_PREPOSITIONS.contains(toks.get(before).norm())) {

@@ -34,10 +34,13 @@ import news.timeline.extraction.text.Token;
 public final class ParseFrames {
 
     /**
-     * A frame: its verbs, the event type, whether it reports speech (undated speech is told on the narrative's day,
+     * A frame: the rule its events carry (id and type; its verbs index it), whether it reports speech (undated speech is told on the narrative's day,
      * one event per speaker) and the nouns one of which its object must be, when any ("seize power").
      */
-    record Frame(String id, EventType type, Set<String> lemmas, boolean speech, Set<String> objects) {
+    record Frame(TriggerLexicon.Rule rule, boolean speech, Set<String> objects) {
+        EventType type() {
+            return rule.type();
+        }
     }
 
     private static final Set<String> SUBJECT = Set.of("nsubj", "agent");
@@ -74,7 +77,8 @@ public final class ParseFrames {
             if (lemmas.stream().noneMatch(l -> example.contains(l.substring(0, Math.max(3, l.length() - 1))))) {
                 throw r.error("example does not contain any verb of frame " + id);
             }
-            Frame frame = new Frame(id, type, Set.copyOf(lemmas), kind.equals("speech"), objects);
+            Frame frame = new Frame(new TriggerLexicon.Rule(id, type, false, TriggerLexicon.Strength.STRONG, Set.of(), 0, 0),
+                    kind.equals("speech"), objects);
             for (String l : lemmas) {
                 f.byLemma.computeIfAbsent(l, k -> new ArrayList<>()).add(frame);
             }
@@ -151,9 +155,7 @@ public final class ParseFrames {
                 }
                 ActorEntity key = actor != null ? actor : target;
                 EventGroup g = frame.speech() ? made.computeIfAbsent(key, k -> new HashMap<>()).get(frame.type().apiName()) : null;
-                TriggerLexicon.Rule rule = new TriggerLexicon.Rule(frame.id(), frame.type(), false, TriggerLexicon.Strength.STRONG,
-                        Set.of(), 0, 0);
-                EventMention m = new EventMention(s, v, v + 1, rule);
+                EventMention m = new EventMention(s, v, v + 1, frame.rule());
                 m.date = date;
                 m.dateSource = source;
                 m.dateRule = dateRule;
