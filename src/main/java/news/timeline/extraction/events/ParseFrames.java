@@ -37,7 +37,7 @@ public final class ParseFrames {
      * A frame: the rule its events carry (id and type; its verbs index it), whether it reports speech (undated speech is told on the narrative's day,
      * one event per speaker) and the nouns one of which its object must be, when any ("seize power").
      */
-    record Frame(TriggerLexicon.Rule rule, boolean speech, Set<String> objects) {
+    record Frame(TriggerLexicon.Rule rule, boolean speech, Set<String> objects, boolean objectActor) {
         EventType type() {
             return rule.type();
         }
@@ -72,13 +72,14 @@ public final class ParseFrames {
             if (!kind.equals("speech") && !kind.equals("happening")) {
                 throw r.error("kind must be speech or happening, not '" + kind + "'");
             }
-            Set<String> objects = Set.copyOf(DataTable.list(r.cell(4)));
+            Set<String> objects = new HashSet<>(DataTable.list(r.cell(4)));
+            boolean objectActor = objects.remove("@actor");
             String example = r.cell(5).toLowerCase(Locale.ROOT);
             if (lemmas.stream().noneMatch(l -> example.contains(l.substring(0, Math.max(3, l.length() - 1))))) {
                 throw r.error("example does not contain any verb of frame " + id);
             }
             Frame frame = new Frame(new TriggerLexicon.Rule(id, type, false, TriggerLexicon.Strength.STRONG, Set.of(), 0, 0),
-                    kind.equals("speech"), objects);
+                    kind.equals("speech"), Set.copyOf(objects), objectActor);
             for (String l : lemmas) {
                 f.byLemma.computeIfAbsent(l, k -> new ArrayList<>()).add(frame);
             }
@@ -140,7 +141,13 @@ public final class ParseFrames {
                 } else if ((actor == null && target == null) || bySentence.containsKey(s.index())) {
                     continue; // a happening needs a named actor, and the trigger rules have the last word on their sentences
                 }
+                if (frame.objectActor() && target == null) {
+                    continue; // "receive threats" is no meeting: "received the minister" is
+                }
                 boolean planned = planned(s, p, v, top);
+                if (!planned && (p.label(v).equals("acl") || infinitive(s, p, v))) {
+                    continue; // "attempts to kill", "offer to resign", "asking them to tell": nothing that happened
+                }
                 Timex when = timexOf(s, p, top, timexes);
                 DateValue date = when == null ? null : when.date().orElse(null);
                 EventMention.DateSource source = EventMention.DateSource.EXPLICIT;
@@ -191,6 +198,16 @@ public final class ParseFrames {
                 g.participants.addAll(m.participants);
             }
         }
+    }
+
+    /** Does the verb carry the infinitive marker ("to resign")? */
+    private static boolean infinitive(Sentence s, Parse p, int v) {
+        for (int k : p.dependents(v)) {
+            if (p.label(k).equals("aux") && s.tokens().get(k).norm().equals("to")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Up an xcomp chain to the verb that carries the clause: "is due to visit", "plans to sign". */
