@@ -47,6 +47,9 @@ class ImportRobustnessTest {
                     + "Content-Type: application/x-ndjson\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2 + 37); // stops inside a record
             out.flush();
+            // the server streams whole records into batches while the connection is open; on a busy machine
+            // (the language layer loading beside it) the first batch can take seconds, so wait for it
+            waitUntilStoredAtLeastOne(source);
             waitUntilStable(source);
         }
         long stored = waitUntilStable(source);
@@ -121,6 +124,12 @@ class ImportRobustnessTest {
         assertThat(events(db, source)).isEqualTo(150);
         given().when().get("/api/v1/imports/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    private void waitUntilStoredAtLeastOne(String source) throws InterruptedException {
+        for (int i = 0; i < 300 && events(db, source) == 0; i++) {
+            Thread.sleep(100);
+        }
     }
 
     private long waitUntilStable(String source) throws InterruptedException {
