@@ -46,7 +46,12 @@ class FactWriter {
         if (a.knownId() != null && actors.find(a.knownId()).isPresent()) {
             return UUID.fromString(a.knownId());
         }
-        List<String> aliases = a.aliases().stream().filter(x -> isDistinctive(x, a.name())).map(String::strip).distinct().toList();
+        // a body named by description keeps only the aliases that name its country ("Kuwait's parliament"):
+        // "the army" or "police" would name every country's army everywhere
+        boolean described = a.ruleId() != null && a.ruleId().startsWith("actors.body.");
+        List<String> aliases = a.aliases().stream().filter(x -> isDistinctive(x, a.name()))
+                .filter(x -> !described || Character.isUpperCase(x.strip().replaceFirst("(?i)^(the|a|an)\\s+", "").codePointAt(0)))
+                .map(String::strip).distinct().toList();
         return actors.resolveOrCreate(truncate(a.name(), 300), a.kind().apiName(), a.isoCode(), aliases).id();
     }
 

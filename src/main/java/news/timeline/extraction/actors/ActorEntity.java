@@ -23,6 +23,8 @@ public final class ActorEntity {
     boolean unnamed;
     /** Found by the statistical entity tagger alone, with no rule's cue: kept only when it takes part in an event. */
     boolean modelOnly;
+    /** A body named by description ("the army"): kept only when it takes part in an event. */
+    boolean description;
     final Set<String> aliases = new LinkedHashSet<>();
     final List<ActorMention> mentions = new ArrayList<>();
 
@@ -75,6 +77,10 @@ public final class ActorEntity {
 
     public boolean modelOnly() {
         return modelOnly;
+    }
+
+    public boolean description() {
+        return description;
     }
 
     public String stateOf() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,6 +149,13 @@ public final class ActorRecognizer {
             for (Sentence s : sentences) {
                 coreferencePass(s);
             }
+            ActorEntity focus = focusCountry();
+            Map<String, ActorEntity> lastBody = new HashMap<>();
+            for (Sentence s : sentences) {
+                if (!heading[s.index()] && s.parsed()) {
+                    bodyPass(s, focus, lastBody);
+                }
+            }
             resolveAffiliations();
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
@@ -223,6 +231,120 @@ public final class ActorRecognizer {
                     addMention(a, s, i, i + len, ActorMention.Use.DESCRIPTION, "actors.collective");
                     i += len - 1;
                 }
+            }
+        }
+
+        // ---------------------------------------------------------------- pass E: bodies named by description
+
+        /** The country the article is about: the one it names most, at least twice and more than any other. */
+        ActorEntity focusCountry() {
+            ActorEntity best = null;
+            int bestN = 0;
+            int second = 0;
+            for (ActorEntity e : order) {
+                if (e.kind() != ActorKind.COUNTRY) {
+                    continue;
+                }
+                int n = e.salience();
+                if (n > bestN) {
+                    second = bestN;
+                    best = e;
+                    bestN = n;
+                } else if (n > second) {
+                    second = n;
+                }
+            }
+            return bestN >= 2 && bestN > second ? best : null;
+        }
+
+        /**
+         * "the army", "Kuwait's constitutional court", "the government of Afghanistan", "a New York jury": a body named
+         * by description is an actor of its own, "<Body> of <Country>", tied to the country that owns it.
+         */
+        void bodyPass(Sentence s, ActorEntity focus, Map<String, ActorEntity> lastBody) {
+            List<Token> toks = s.tokens();
+            Parse p = s.parse();
+            int n = toks.size();
+            for (int i = 0; i < n; i++) {
+                if (covered[s.index()][i] || blocked[s.index()][i]) {
+                    continue;
+                }
+                Gazetteer.BodyMatch bm = gazetteer.body(toks, i);
+                if (bm == null) {
+                    continue;
+                }
+                int j = i + bm.length();
+                Gazetteer.Body body = bm.body();
+                boolean covers = false;
+                for (int k = i; k < j; k++) {
+                    covers |= covered[s.index()][k] || blocked[s.index()][k];
+                }
+                if (covers || !p.tag(j - 1).startsWith("NN")
+                        || j < n && (p.tag(j).startsWith("NN") || toks.get(j).norm().equals("'s") || toks.get(j).norm().equals("-"))
+                        || i > 0 && (toks.get(i - 1).norm().equals("-") || toks.get(i - 1).text().endsWith("-"))) {
+                    continue; // a modifier ("police officers", "the government's plan", "anti-government"), not the body
+                }
+                int from = i;
+                ActorEntity country = null;
+                String qualifier = null;
+                ActorMention before = mentionEndingAt(s, i);
+                if (before == null && i >= 2 && toks.get(i - 1).norm().equals("'s")) {
+                    before = mentionEndingAt(s, i - 1);
+                }
+                if (before != null && before.actor().kind() == ActorKind.COUNTRY) {
+                    country = before.actor();
+                    from = before.from();
+                }
+                int to = j;
+                String article = i > 0 ? toks.get(i - 1).norm() : "";
+                boolean indefinite = article.equals("a") || article.equals("an");
+                // "the High Court of Kenya", "the government in Kabul"; but "a court in Croatia" is one of its courts
+                if (country == null && j + 1 < n && !indefinite
+                        && (toks.get(j).norm().equals("of") || toks.get(j).norm().equals("in") && !body.local())) {
+                    ActorMention after = mentionStartingAt(s, j + 1);
+                    if (after != null && after.actor().kind() == ActorKind.COUNTRY) {
+                        country = after.actor();
+                        to = after.to();
+                    }
+                }
+                if (country == null && body.local()) {
+                    int k = i;
+                    while (k > 0 && i - k < 3 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord()
+                            && !covered[s.index()][k - 1] && !blocked[s.index()][k - 1] && p.tag(k - 1).startsWith("NNP")) {
+                        k--;
+                    }
+                    if (k < i && k > 0) { // "a New York jury"; not the sentence's first word
+                        qualifier = text.text().substring(toks.get(k).start(), toks.get(i - 1).end());
+                        from = k;
+                    }
+                }
+                String det = from > 0 ? toks.get(from - 1).norm() : "";
+                String detTag = from > 0 ? p.tag(from - 1) : "";
+                if (country == null && qualifier == null) {
+                    boolean bare = !det.equals("the") && Set.of("DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS", "VBN", "VBG")
+                            .contains(detTag);
+                    if (body.local() || bare) {
+                        continue; // "a government", "his cabinet", "the court": no one body named
+                    }
+                    ActorEntity earlier = lastBody.get(body.name());
+                    country = earlier != null ? earlier.affiliation : focus;
+                    if (country == null) {
+                        continue;
+                    }
+                }
+                String name = qualifier != null ? qualifier + " " + body.name().toLowerCase(Locale.ROOT)
+                        : body.name() + " of " + country.name();
+                ActorEntity a = entity(name, ActorKind.ORGANIZATION, body.ruleId());
+                a.description = true;
+                if (country != null) {
+                    a.affiliation = country;
+                }
+                lastBody.put(body.name(), a);
+                addMention(a, s, i, j, ActorMention.Use.DESCRIPTION, body.ruleId());
+                if (from != i || to != j) {
+                    alias(a, text.text().substring(toks.get(from).start(), toks.get(to - 1).end()));
+                }
+                i = to - 1;
             }
         }
 

@@ -31,6 +31,14 @@ public final class Gazetteer {
     public record Match(Entry entry, Sense sense, int length) {
     }
 
+    /** A body named by description ({@code bodies.tsv}): "the army", "the constitutional court", "a jury". */
+    public record Body(String ruleId, String name, boolean local) {
+    }
+
+    /** A body phrase found at a token: the body and the phrase's length in tokens. */
+    public record BodyMatch(Body body, int length) {
+    }
+
     static final String DIR = "/extraction/en/actors/";
 
     private final Map<String, List<Alias>> aliases = new HashMap<>();
@@ -40,6 +48,8 @@ public final class Gazetteer {
     private final Map<String, String> orgHeads = new HashMap<>();
     private final Map<String, String[]> collective = new HashMap<>();
     private final Set<String> common = new HashSet<>();
+    private final Map<String, Body> bodies = new HashMap<>();
+    private int maxBodyTokens = 1;
     private final Map<String, Entry> stateOutlets = new HashMap<>();
     private int maxTokens = 1;
 
@@ -110,6 +120,29 @@ public final class Gazetteer {
         for (DataTable.Row r : DataTable.read(DIR + "collective.tsv", 3)) {
             g.collective.put(r.cell(0), new String[] {r.cell(1), r.cell(2)});
             kind(r, r.cell(2));
+        }
+        for (DataTable.Row r : DataTable.read(DIR + "bodies.tsv", 5)) {
+            String scope = r.cell(3);
+            if (!scope.equals("national") && !scope.equals("local")) {
+                throw r.error("scope must be national or local, not '" + scope + "'");
+            }
+            Body b = new Body("actors.body." + r.cell(0), r.cell(2), scope.equals("local"));
+            String example = r.cell(4).toLowerCase(Locale.ROOT);
+            boolean shown = false;
+            for (String phrase : DataTable.list(r.cell(1))) {
+                String key = String.join(" ", analyzer.keyTokens(phrase));
+                if (key.isEmpty() || !key.equals(key.toLowerCase(Locale.ROOT))) {
+                    throw r.error("a body phrase is lower case words: '" + phrase + "'");
+                }
+                if (g.bodies.put(key, b) != null) {
+                    throw r.error("body phrase '" + phrase + "' listed twice");
+                }
+                g.maxBodyTokens = Math.max(g.maxBodyTokens, key.split(" ").length);
+                shown |= example.contains(phrase);
+            }
+            if (!shown) {
+                throw r.error("example does not contain any phrase of body " + b.ruleId());
+            }
         }
         for (DataTable.Row r : DataTable.read(DIR + "common-capitalized.txt", 1)) {
             g.common.add(r.cell(0));
@@ -223,6 +256,22 @@ public final class Gazetteer {
     }
 
     /** person, organization, org-noun, modifier, or null when {@code norm} is no title word. */
+    /** The longest body phrase starting at token {@code i}, or null. */
+    public BodyMatch body(List<Token> tokens, int i) {
+        int max = Math.min(maxBodyTokens, tokens.size() - i);
+        for (int len = max; len >= 1; len--) {
+            StringBuilder key = new StringBuilder();
+            for (int k = i; k < i + len; k++) {
+                key.append(k > i ? " " : "").append(tokens.get(k).norm());
+            }
+            Body b = bodies.get(key.toString());
+            if (b != null) {
+                return new BodyMatch(b, len);
+            }
+        }
+        return null;
+    }
+
     public String titleHint(String norm) {
         return titleHints.get(norm);
     }
