@@ -156,6 +156,11 @@ public final class ActorRecognizer {
                     bodyPass(s, focus, lastBody);
                 }
             }
+            for (Sentence s : sentences) {
+                if (!heading[s.index()] && s.parsed()) {
+                    anaphorPass(s);
+                }
+            }
             resolveAffiliations();
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
@@ -261,6 +266,77 @@ public final class ActorRecognizer {
          * "the army", "Kuwait's constitutional court", "the government of Afghanistan", "a New York jury": a body named
          * by description is an actor of its own, "<Body> of <Country>", tied to the country that owns it.
          */
+        /** "the union", "the company" ({@code anaphors.tsv}): the nearest named organization that fits the noun. */
+        void anaphorPass(Sentence s) {
+            List<Token> toks = s.tokens();
+            Parse p = s.parse();
+            int n = toks.size();
+            for (int i = 1; i < n; i++) {
+                Gazetteer.Anaphor an = gazetteer.anaphor(toks.get(i).norm());
+                if (an == null || covered[s.index()][i] || blocked[s.index()][i] || !toks.get(i - 1).norm().equals("the")
+                        || (toks.get(i).capitalized() && i > 1) || !p.tag(i).equals("NN")) {
+                    continue;
+                }
+                if (i + 1 < n && (p.tag(i + 1).startsWith("NN") || Set.of("'s", "of", "-").contains(toks.get(i + 1).norm()))) {
+                    continue; // "the union leader", "the company's shares", "the union of two parties"
+                }
+                ActorEntity target = antecedent(s, i, an);
+                if (target != null) {
+                    ActorMention m = new ActorMention(target, s.index(), i, i + 1, toks.get(i).start(), toks.get(i).end(),
+                            ActorMention.Use.COREFERENCE, an.ruleId());
+                    target.mentions.add(m);
+                    bySentence.get(s.index()).add(m);
+                    covered[s.index()][i] = true;
+                }
+            }
+        }
+
+        /** The organization "the <noun>" at token {@code i} refers to: nearest before it, else first after it. */
+        ActorEntity antecedent(Sentence s, int i, Gazetteer.Anaphor an) {
+            // of the organizations that fit and were named in the last five sentences, the article's most salient
+            // ("the company" in a story about a company and its unit is the company), the nearest when equal
+            ActorEntity best = null;
+            for (int si = s.index(); si >= 0 && si >= s.index() - 5; si--) {
+                List<ActorMention> here = new ArrayList<>(bySentence.get(si));
+                here.sort((x, y) -> Integer.compare(y.from(), x.from()));
+                for (ActorMention m : here) {
+                    if ((si < s.index() || m.to() <= i) && fits(m.actor(), an)
+                            && (best == null || m.actor().salience() > best.salience())) {
+                        best = m.actor();
+                    }
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+            for (int si = s.index(); si < sentences.size() && si <= s.index() + 2; si++) {
+                for (ActorMention m : bySentence.get(si)) {
+                    if ((si > s.index() || m.from() > i) && fits(m.actor(), an)) {
+                        return m.actor();
+                    }
+                }
+            }
+            return null;
+        }
+
+        boolean fits(ActorEntity a, Gazetteer.Anaphor an) {
+            if (a.kind() != ActorKind.ORGANIZATION || a.outlet || a.unnamed || a.description) {
+                return false;
+            }
+            List<String> names = new ArrayList<>(a.aliases);
+            names.add(a.name());
+            boolean listed = an.anyName();
+            for (String name : names) {
+                for (String w : name.split("[\\s]+")) {
+                    if (an.excluded().contains(w)) {
+                        return false;
+                    }
+                    listed |= an.nameWords().contains(w);
+                }
+            }
+            return listed;
+        }
+
         void bodyPass(Sentence s, ActorEntity focus, Map<String, ActorEntity> lastBody) {
             List<Token> toks = s.tokens();
             Parse p = s.parse();
@@ -522,11 +598,21 @@ public final class ActorRecognizer {
                 } else if (NAME_CONNECTORS.contains(t.norm()) && j > i && j + 1 < toks.size() && toks.get(j + 1).capitalized()
                         && !cov[j + 1] && !blk[j + 1]) {
                     j++;
+                } else if (t.norm().equals("'s") && j > i && j + 1 < toks.size() && !cov[j + 1] && !blk[j + 1]
+                        && toks.get(j + 1).capitalized() && lastHead(toks.get(j + 1).text())
+                        && (j + 2 >= toks.size() || !toks.get(j + 2).capitalized())) {
+                    j += 2; // a possessive inside a name ends with the organization's head word: "International
+                            // Longshoremen's Association", "the People's Party"; not "Kenya's Parliament" (a country)
                 } else {
                     break;
                 }
             }
             return j;
+        }
+
+        boolean lastHead(String surface) {
+            String h = gazetteer.orgHead(surface);
+            return h != null && h.contains("last");
         }
 
         void classify(Sentence s, int i0, int j) {

@@ -35,6 +35,13 @@ public final class Gazetteer {
     public record Body(String ruleId, String name, boolean local) {
     }
 
+    /** A definite description that refers back to a named organization ({@code anaphors.tsv}): "the union". */
+    public record Anaphor(String ruleId, String noun, Set<String> nameWords, Set<String> excluded) {
+        public boolean anyName() {
+            return nameWords.contains("*");
+        }
+    }
+
     /** A body phrase found at a token: the body and the phrase's length in tokens. */
     public record BodyMatch(Body body, int length) {
     }
@@ -49,6 +56,7 @@ public final class Gazetteer {
     private final Map<String, String[]> collective = new HashMap<>();
     private final Set<String> common = new HashSet<>();
     private final Map<String, Body> bodies = new HashMap<>();
+    private final Map<String, Anaphor> anaphors = new HashMap<>();
     private int maxBodyTokens = 1;
     private final Map<String, Entry> stateOutlets = new HashMap<>();
     private int maxTokens = 1;
@@ -142,6 +150,23 @@ public final class Gazetteer {
             }
             if (!shown) {
                 throw r.error("example does not contain any phrase of body " + b.ruleId());
+            }
+        }
+        for (DataTable.Row r : DataTable.read(DIR + "anaphors.tsv", 4)) {
+            String noun = r.cell(0);
+            if (!noun.equals(noun.toLowerCase(Locale.ROOT)) || noun.contains(" ")) {
+                throw r.error("an anaphor noun is one lower-case word: '" + noun + "'");
+            }
+            Set<String> words = Set.copyOf(DataTable.list(r.cell(1)));
+            if (words.isEmpty()) {
+                throw r.error("no name words for anaphor '" + noun + "'");
+            }
+            Set<String> excluded = Set.copyOf(DataTable.list(r.cell(2)));
+            if (!r.cell(3).toLowerCase(Locale.ROOT).contains("the " + noun)) {
+                throw r.error("example does not contain 'the " + noun + "'");
+            }
+            if (g.anaphors.put(noun, new Anaphor("actors.anaphor." + noun, noun, words, excluded)) != null) {
+                throw r.error("anaphor '" + noun + "' listed twice");
             }
         }
         for (DataTable.Row r : DataTable.read(DIR + "common-capitalized.txt", 1)) {
@@ -270,6 +295,11 @@ public final class Gazetteer {
             }
         }
         return null;
+    }
+
+    /** The anaphor whose noun is {@code norm} ("union"), or null. */
+    public Anaphor anaphor(String norm) {
+        return anaphors.get(norm);
     }
 
     public String titleHint(String norm) {

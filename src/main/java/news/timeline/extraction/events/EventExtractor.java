@@ -33,6 +33,8 @@ import news.timeline.extraction.text.Token;
 public final class EventExtractor {
 
     /** Words before a year that make it a date ("in 2018"), not a modifier ("the 2018 budget"). */
+    /** Prepositions whose time expression bounds a state ("closed since Monday", "suspended until January 15"). */
+    private static final Set<String> STATE_BOUNDS = Set.of("since", "until", "till");
     private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "since", "by", "until", "till", "during", "from", "before",
             "after", "through", "throughout");
     /** Words after a year that are no noun it could modify. */
@@ -195,8 +197,8 @@ public final class EventExtractor {
             }
             int a = timexTokens[k][0];
             int b = timexTokens[k][1];
-            if (yearModifier(toks, x, a, b) || (a > 0 && toks.get(a - 1).norm().equals("since"))) {
-                continue; // "since the spring" bounds a state, it dates no event
+            if (yearModifier(toks, x, a, b) || (a > 0 && STATE_BOUNDS.contains(toks.get(a - 1).norm()))) {
+                continue; // "since the spring", "suspend the strike until January 15" bound a state, they date no event
             }
             for (int q = 0; q < found.size(); q++) {
                 EventMention e = found.get(q);
@@ -209,8 +211,10 @@ public final class EventExtractor {
                 }
                 int dist;
                 if (e.to <= a) {
-                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 3) {
-                        continue; // "reported on Saturday" dates the report only when adjacent
+                    if (e.rule.strength() == TriggerLexicon.Strength.FRAME && plainWords(toks, e.to, a) > 3
+                            && !(toks.get(e.from).norm().equals("according") && attribution(toks, e.to, a))) {
+                        continue; // "reported on Saturday" dates the report only when adjacent; but ", according to a
+                                  // joint statement from the ports and union on Thursday night" dates its statement
                     }
                     dist = plainWords(toks, e.to, a);
                 } else if (e.from >= b) {
@@ -457,6 +461,21 @@ public final class EventExtractor {
     }
 
     /** "withdrew the bill on June 26 and dismissed": a conjunction between a date and a later trigger. */
+    /** The words between "according to" and a date are one noun phrase: no clause starts and no comma. */
+    private static boolean attribution(List<Token> toks, int from, int to) {
+        if (to - from > 12) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            String w = toks.get(k).norm();
+            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("that") || w.equals("which") || w.equals("who")
+                    || w.equals("when") || w.equals("after") || w.equals("before")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean crosses(List<Token> toks, int from, int to) {
         for (int k = from; k < to; k++) {
             String w = toks.get(k).norm();
