@@ -61,7 +61,7 @@ class ArticleViews {
         List<EventView> eventViews = new ArrayList<>();
         for (ExtractedEvent e : r.events()) {
             List<EventView.Participant> participants = e.participants().stream().filter(p -> byKey.containsKey(p.actorKey()))
-                    .map(p -> new EventView.Participant(summary(byKey.get(p.actorKey())), p.role())).toList();
+                    .map(p -> new EventView.Participant(participant(byKey.get(p.actorKey())), p.role())).toList();
             ExtractedAgreement g = e.agreementKey() == null ? null : agreementsByKey.get(e.agreementKey());
             List<EventView.Source> sources = new ArrayList<>();
             for (SourceSpan s : e.sources()) {
@@ -89,12 +89,23 @@ class ArticleViews {
         }
         ArticleResponse.ArticleView article = new ArticleResponse.ArticleView(a.id, a.title, a.publishedAtText, a.url, a.source,
                 a.status, a.extractorVersion, r.fromHtml(), a.createdAt);
-        return new ArticleResponse(article, events.views(eventIds), actorViews, agreements.views(agreementIds),
+        Map<UUID, List<String>> aliases = new HashMap<>();
+        actorViews.forEach(v -> aliases.put(v.id(), v.aliases()));
+        List<EventView> eventViews = events.views(eventIds).stream().map(e -> e.participants() == null ? e
+                : e.withParticipants(e.participants().stream().map(p -> p.actor() == null ? p
+                        : new EventView.Participant(p.actor().withAliases(aliases.getOrDefault(p.actor().id(), List.of())), p.role()))
+                        .toList())).toList();
+        return new ArticleResponse(article, eventViews, actorViews, agreements.views(agreementIds),
                 timexes(r, new TextOffsets(r.text())), r.warnings());
     }
 
     private static ActorSummary summary(ExtractedActor a) {
         return new ActorSummary(id(a.knownId()), a.slug(), a.name(), a.kind().apiName());
+    }
+
+    /** A participant of an article's event: with the other names the article gives it. */
+    private static ActorSummary participant(ExtractedActor a) {
+        return summary(a).withAliases(a.aliases().stream().filter(x -> !x.equals(a.name())).toList());
     }
 
     private static List<ArticleResponse.TimexView> timexes(ExtractionResult r, TextOffsets offsets) {
