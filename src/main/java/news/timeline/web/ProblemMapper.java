@@ -34,6 +34,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
+        if (e.existing() != null) {
+            Problem p = new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), uri == null ? null : uri.getPath(),
+                    e.errors(), e.existing());
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        }
         return build(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
     }
 
