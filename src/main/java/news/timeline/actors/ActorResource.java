@@ -35,6 +35,12 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActorResource {
 
+    static final String TWIN_RULE = "No twins: without a slug, a name that differs from the name or an alias of an actor of the "
+            + "same kind only by case, accents, punctuation, spacing or a leading 'the' ('north korea ', 'North-Korea', 'The North "
+            + "Korea') is answered 409 with that actor in the problem's existing member, and nothing is created: use it, or add the "
+            + "name to its aliases. Another kind is another actor ('Georgia' the country and a person). A request that gives a slug "
+            + "of its own creates a namesake on purpose (two people called John Smith).";
+
     private static final String ACTOR = "Actor id (UUID) or slug, e.g. kim-jong-un";
 
     private final ActorService actors;
@@ -56,9 +62,12 @@ public class ActorResource {
     }
 
     @POST
-    @Operation(summary = "Create an actor", description = "Without a slug one is made from the name (-2, -3... on collision).")
+    @Operation(summary = "Create an actor", description = "Without a slug one is made from the name (-2, -3... on collision). "
+            + TWIN_RULE)
     @APIResponse(responseCode = "201", description = "Created; Location points at it", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken; or, without a slug, an actor of the same kind already has this "
+            + "name or an alias folding to it (type .../duplicate; the problem's existing member is that actor: id, slug, name, kind)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(ActorInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
         ActorView created = actors.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/actors").path(created.id().toString()).build()).entity(created).build();
@@ -75,10 +84,11 @@ public class ActorResource {
 
     @PUT
     @Path("/{actor}")
-    @Operation(summary = "Replace an actor", description = "Every field is replaced; a slug left out keeps the current one. With version, a stale copy answers 409.")
+    @Operation(summary = "Replace an actor", description = "Every field is replaced; a slug left out keeps the current one. With version, a stale copy answers 409. "
+            + "A new name or kind that would make the actor a twin of another is a 409 as on creation.")
     @APIResponse(responseCode = "200", description = "The updated actor")
     @APIResponse(responseCode = "404", description = "No such actor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug taken or version stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug taken, version stale, or the new name or kind is another actor's (existing names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActorView update(@Parameter(description = ACTOR) @PathParam("actor") String actor, ActorInput input) {
         return actors.update(actor, input);
     }
@@ -86,10 +96,11 @@ public class ActorResource {
     @PATCH
     @Path("/{actor}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change some fields of an actor", description = "Absent or null fields stay; aliases, when given, replaces the list.")
+    @Operation(summary = "Change some fields of an actor", description = "Absent or null fields stay; aliases, when given, replaces the list. "
+            + "A new name or kind that would make the actor a twin of another is a 409 as on creation.")
     @APIResponse(responseCode = "200", description = "The updated actor")
     @APIResponse(responseCode = "404", description = "No such actor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug taken or version stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug taken, version stale, or the new name or kind is another actor's (existing names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActorView patch(@Parameter(description = ACTOR) @PathParam("actor") String actor, ActorPatch patch) {
         return actors.patch(actor, patch);
     }

@@ -63,10 +63,22 @@ public class ActorService {
 
     // ------------------------------------------------------------------ create, read
 
-    /** Creates an actor. 409 when the given slug is taken; without a slug one is made from the name. */
+    /**
+     * Creates an actor. 409 when the given slug is taken; without a slug one is made from the name. Without a slug,
+     * a name that folds ({@link AliasNormalizer}: case, accents, punctuation, spacing, a leading "the") to the name or
+     * an alias of an actor of the same kind is a 409 naming that actor: "north korea " is North Korea, not a twin.
+     * A slug of the request's own marks a deliberate namesake (two people called John Smith).
+     */
     @Transactional
     public ActorView create(ActorInput input) {
         validator.check(input);
+        if (input.slug() == null) {
+            refuseTwin(input.name(), input.kind(), null);
+        }
+        return insert(input);
+    }
+
+    private ActorView insert(ActorInput input) {
         Instant now = now();
         ActorEntity a = new ActorEntity();
         a.id = UUID.randomUUID();
@@ -168,7 +180,7 @@ public class ActorService {
                 return ActorSummary.of(match);
             }
         }
-        ActorView created = create(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases)));
+        ActorView created = insert(validator.check(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases))));
         return new ActorSummary(created.id(), created.slug(), created.name(), created.kind());
     }
 
@@ -221,6 +233,9 @@ public class ActorService {
         validator.check(input);
         ActorEntity a = load(idOrSlug);
         checkVersion(a.version, input.version());
+        if (input.slug() == null) {
+            refuseRenameToTwin(a, input.name(), input.kind());
+        }
         apply(a, input.name(), input.kind(), input.description(), input.isoCode(), input.wikidataId());
         if (input.slug() != null) {
             a.slug = checkedSlug(input.slug(), a.id);
@@ -236,6 +251,9 @@ public class ActorService {
         validator.check(patch);
         ActorEntity a = load(idOrSlug);
         checkVersion(a.version, patch.version());
+        if (patch.slug() == null) {
+            refuseRenameToTwin(a, patch.name() == null ? a.name : patch.name(), patch.kind() == null ? a.kind : patch.kind());
+        }
         apply(a, patch.name() == null ? a.name : patch.name(), patch.kind() == null ? a.kind : patch.kind(),
                 patch.description() == null ? a.description : patch.description(),
                 patch.isoCode() == null ? a.isoCode : patch.isoCode(),
@@ -407,6 +425,33 @@ public class ActorService {
         a.aliases.clear();
         a.aliases.addAll(wanted.values());
         return true;
+    }
+
+    /** A new name or kind that would make the actor a twin of another is refused like a twin's creation. */
+    private void refuseRenameToTwin(ActorEntity a, String name, String kind) {
+        if (!AliasNormalizer.normalize(name).equals(AliasNormalizer.normalize(a.name)) || !kind.equals(a.kind)) {
+            refuseTwin(name, kind, a.id);
+        }
+    }
+
+    /**
+     * 409 when an actor other than {@code self}, of this kind, has this name or an alias that folds to it. Holds the
+     * name's lock to the end of the transaction, so two concurrent creations of one name cannot both pass.
+     */
+    private void refuseTwin(String name, String kind, UUID self) {
+        String normalized = AliasNormalizer.normalize(name);
+        if (normalized.isEmpty()) {
+            return;
+        }
+        locks.lock(nameLockKey(normalized));
+        Optional<ActorEntity> twin = actors.byAlias(normalized).stream()
+                .filter(x -> x.kind.equals(kind) && !x.id.equals(self)).findFirst();
+        if (twin.isPresent()) {
+            ActorEntity t = twin.get();
+            String as = AliasNormalizer.normalize(t.name).equals(normalized) ? "" : " (by an alias)";
+            throw ApiProblem.duplicate("the " + kind + " '" + t.name + "' (" + t.slug + ", id " + t.id + ") already has this name"
+                    + as + "; use it, add the name to its aliases, or give a slug of your own to create a namesake", ActorSummary.of(t));
+        }
     }
 
     private String checkedSlug(String slug, UUID self) {

@@ -264,6 +264,11 @@ public class AgreementService {
 
     // ------------------------------------------------------------------ extraction
 
+    /** The advisory lock a writer takes before creating an agreement of this name (see {@link #resolveOrCreate}). */
+    public static String nameLockKey(String name) {
+        return "agreement:" + AliasNormalizer.normalize(name);
+    }
+
     /**
      * For extraction: the stored agreement of this name whose parties agree with {@code parties} (one set contains
      * the other), completed with what this article adds (clauses, parties, a signing date it lacked); else a new one.
@@ -272,7 +277,7 @@ public class AgreementService {
     public UUID resolveOrCreate(String name, String kind, List<String> aliases, List<UUID> parties, DateValue signed,
                                 List<String> clauses) {
         // concurrent articles naming the same new agreement wait here instead of each creating it
-        locks.lock("agreement:" + AliasNormalizer.normalize(name));
+        locks.lock(nameLockKey(name));
         Instant now = now();
         for (AgreementEntity a : agreements.byName(name)) {
             Set<UUID> theirs = new HashSet<>();

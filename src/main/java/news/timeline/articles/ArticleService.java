@@ -5,7 +5,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.actors.AliasIndex;
+import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.TransientAborts;
 import news.timeline.changes.WriteLocks;
 import news.timeline.config.ExtractionSetup;
 import news.timeline.events.SourceInput;
@@ -19,6 +21,7 @@ import news.timeline.extraction.KnownActors;
 import news.timeline.extraction.SourceSpan;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.web.ApiProblem;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Article submission: validate, find a stored twin, extract, and store the article with every fact in one
@@ -44,6 +48,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ArticleService {
+
+    private static final Logger LOG = Logger.getLogger(ArticleService.class);
+
+    /** How often a submission's transaction runs when PostgreSQL keeps aborting it as a deadlock victim. */
+    static final int STORE_ATTEMPTS = 5;
 
     static final int MIN_PUBLICATION_YEAR = 1000;
     static final int MAX_PUBLICATION_YEAR = 2999;
@@ -118,11 +127,33 @@ public class ArticleService {
         if (dryRun) {
             return new Submission(false, views.preview(result, in, p.reference()));
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(p, result);
+            } catch (RuntimeException e) {
+                if (attempt < STORE_ATTEMPTS && TransientAborts.isTransient(e)) {
+                    // a deadlock or serialization failure with a concurrent writer: the same transaction succeeds again
+                    LOG.infof("submission %s stored again (attempt %d of %d): PostgreSQL aborted it for a concurrent write",
+                            p.hash().substring(0, 12), attempt + 1, STORE_ATTEMPTS);
+                    pause(attempt);
+                    continue;
+                }
+                if (e instanceof PersistenceException) {
+                    // a concurrent submission of the same article won the race between our check and its commit
+                    return articles.findByUrlOrHash(p.url(), p.hash()).map(a -> new Submission(false, get(a.id))).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Waits a little longer after each aborted attempt, with jitter, so two retrying writers do not meet again. */
+    private static void pause(int attempt) {
         try {
-            return store(p, result);
-        } catch (PersistenceException e) {
-            // a concurrent submission of the same article won the race between our check and its commit
-            return articles.findByUrlOrHash(p.url(), p.hash()).map(a -> new Submission(false, get(a.id))).orElseThrow(() -> e);
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a submission", e);
         }
     }
 
@@ -157,6 +188,8 @@ public class ArticleService {
         articles.persist(article);
         changes.record(ChangeLog.Entity.ARTICLE, article.id, ChangeLog.Action.CREATED, now);
 
+        facts.lockInOrder(r.actors().stream().map(FactWriter::actorLockKey).toList());
+        facts.lockInOrder(r.agreements().stream().map(g -> AgreementService.nameLockKey(g.name())).toList());
         TextOffsets offsets = new TextOffsets(r.text());
         Map<String, UUID> actors = new LinkedHashMap<>();
         for (ExtractedActor a : r.actors()) {
@@ -183,9 +216,9 @@ public class ArticleService {
             }
         }
         List<UUID> events = new ArrayList<>();
+        facts.lockInOrder(r.events().stream().map(e -> FactWriter.eventLockKey(e, participants(e, actors))).toList());
         for (ExtractedEvent e : r.events()) {
-            List<UUID> participants = e.participants().stream().filter(x -> actors.containsKey(x.actorKey()))
-                    .map(x -> actors.get(x.actorKey())).distinct().toList();
+            List<UUID> participants = participants(e, actors);
             List<SourceInput> sources = e.sources().stream().map(s -> new SourceInput(article.id, p.url(), s.quote(),
                     offsets.toCodePoints(s.start()), offsets.toCodePoints(s.end()), s.ruleId(), r.extractorVersion())).toList();
             Map<UUID, String> roles = new HashMap<>();
@@ -199,6 +232,10 @@ public class ArticleService {
         articles.flush();
         return new Submission(true, views.stored(article, r, events, new ArrayList<>(actors.values()),
                 new ArrayList<>(agreements.values())));
+    }
+
+    private static List<UUID> participants(ExtractedEvent e, Map<String, UUID> actors) {
+        return e.participants().stream().filter(x -> actors.containsKey(x.actorKey())).map(x -> actors.get(x.actorKey())).distinct().toList();
     }
 
     /** The stored answer for an article, as on the day it was submitted. */

@@ -81,7 +81,7 @@ class FactWriter {
     /** The stored event for this happening: an earlier report of it with the same participants, or a new event. */
     UUID resolveEvent(ExtractedEvent e, List<UUID> participants, Map<UUID, String> roles, UUID agreementId,
                       List<SourceInput> sources) {
-        locks.lock("event:" + e.type().apiName() + ":" + participants.stream().sorted().toList());
+        locks.lock(eventLockKey(e, participants));
         if (!participants.isEmpty()) {
             Set<UUID> wanted = new HashSet<>(participants);
             for (EventView same : events.findSimilar(e.type().apiName(), e.date(), participants)) {
@@ -106,6 +106,26 @@ class FactWriter {
                 e.place() == null ? null : new EventInput.Place(truncate(e.place().name(), 300)), parts, agreementId,
                 sources, Math.max(0, Math.min(1, e.confidence())), "extracted", null, null, null);
         return events.create(input).id();
+    }
+
+    /** The advisory lock of a happening: its type and participants, whatever order they were named in. */
+    static String eventLockKey(ExtractedEvent e, List<UUID> participants) {
+        return "event:" + e.type().apiName() + ":" + participants.stream().sorted().toList();
+    }
+
+    /** The advisory lock {@link #resolveActor} takes (through the actor service) for this actor's name. */
+    static String actorLockKey(ExtractedActor a) {
+        return ActorService.nameLockKey(AliasNormalizer.normalize(truncate(a.name(), 300)));
+    }
+
+    /**
+     * Takes the locks in the order every writer of a submission takes them: first all actors' names, then all
+     * agreements' names, then all happenings, each set sorted. Two articles naming the same actors in other orders
+     * would otherwise each hold one name while waiting for the other's (PostgreSQL: deadlock detected). The later
+     * lock calls of the same keys inside the services return at once (a transaction holds its advisory locks).
+     */
+    void lockInOrder(java.util.Collection<String> keys) {
+        new java.util.TreeSet<>(keys).forEach(locks::lock);
     }
 
     static String truncate(String s, int max) {

@@ -1,53 +1,44 @@
 package news.timeline.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import news.timeline.config.TimelineConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes need a configured key in {@code X-API-Key}; with no keys configured the API is open. Reads are open
- * unless {@code timeline.api.read-requires-key} is set.
+ * unless {@code timeline.api.read-requires-key} is set. A 401 names the scheme in {@code WWW-Authenticate}.
  */
 public class ApiKeyFilter {
 
-    static final String HEADER = "X-API-Key";
+    static final String HEADER = ApiKeys.HEADER;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final TimelineConfig config;
+    private final ApiKeys keys;
 
-    ApiKeyFilter(TimelineConfig config) {
-        this.config = config;
+    ApiKeyFilter(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> checkKey(ContainerRequestContext request) {
-        List<String> keys = config.api().keys().orElse(List.of()).stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
         String path = request.getUriInfo().getPath();
-        if (keys.isEmpty() || !path.startsWith("/api/")) {
+        if (keys.configured().isEmpty() || !path.startsWith("/api/")) {
             return Optional.empty();
         }
         boolean read = READS.contains(request.getMethod());
-        if (read && !config.api().readRequiresKey()) {
+        if (read && !keys.readsRequireKey()) {
             return Optional.empty();
         }
-        String given = request.getHeaderString(HEADER);
-        if (given != null && keys.stream().anyMatch(k -> constantTimeEquals(k, given))) {
+        ApiKeys.Refusal refusal = keys.check(request.getHeaderString(HEADER));
+        if (refusal == null) {
             return Optional.empty();
         }
-        int status = given == null ? 401 : 403;
-        String detail = given == null ? "this call needs an API key in the X-API-Key header" : "the API key is not valid";
-        return Optional.of(ProblemMapper.build(status, given == null ? "unauthorized" : "forbidden",
-                given == null ? "Unauthorized" : "Forbidden", detail, request.getUriInfo(), List.of()));
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        Response r = ProblemMapper.build(refusal.status(), refusal.type(), refusal.title(), refusal.detail(), request.getUriInfo(), List.of());
+        return Optional.of(refusal.status() == 401 ? Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, ApiKeys.CHALLENGE).build() : r);
     }
 }

@@ -15,13 +15,24 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final Object existing;
 
     public ApiProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ApiProblem(int status, String type, String title, String detail, List<FieldError> errors, Object existing) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.existing = existing;
+    }
+
+    /** 409: what the request would create exists already; {@code existing} is answered as the problem's member of that name. */
+    public static ApiProblem duplicate(String detail, Object existing) {
+        return new ApiProblem(409, "duplicate", "Duplicate", detail, null, existing);
     }
 
     public static ApiProblem notFound(String what, String id) {
@@ -60,5 +71,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The resource a 409 duplicate refers to, or null. */
+    public Object existing() {
+        return existing;
     }
 }

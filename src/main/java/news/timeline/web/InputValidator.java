@@ -27,7 +27,7 @@ public class InputValidator {
     /** Returns {@code input} when valid; throws {@link ApiProblem} (400) listing every invalid field otherwise. */
     public <T> T check(T input) {
         if (input == null) {
-            throw ApiProblem.badRequest("a JSON body is required");
+            throw ApiProblem.badRequest(ProblemMapper.BODY_REQUIRED);
         }
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {

@@ -1,9 +1,11 @@
 package news.timeline.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The one place where exceptions become {@code application/problem+json}. Never leaks classes, SQL or stack traces. */
@@ -22,13 +26,28 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** The answer to a missing, null or non-object body, wherever it is noticed. */
+    static final String BODY_REQUIRED = "this call needs a JSON object as its request body";
+
+    /** Jackson's words for a raw control character: "Illegal unquoted character ((CTRL-CHAR, code 0))". */
+    private static final Pattern CONTROL = Pattern.compile("\\(CTRL-CHAR, code (\\d+)\\)");
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
+        if (e.existing() != null) {
+            Problem p = new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), uri == null ? null : uri.getPath(),
+                    e.errors(), e.existing());
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        }
         return build(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMapper::onParameter)) {
+            // @NotNull on a resource's body parameter: a null or missing body, not a field named after a Java parameter
+            return build(400, "bad-request", "Bad request", BODY_REQUIRED, uri, List.of());
+        }
         List<ApiProblem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new ApiProblem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiProblem.FieldError::field))
@@ -43,7 +62,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response mismatch(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mismatch(MismatchedInputException e, UriInfo uri) {
         return json(e, uri);
     }
 
@@ -54,10 +73,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            return syntax(syntax, field, uri);
+        }
+        if (!(e instanceof JsonMappingException)) {
             return build(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + location(e), uri, List.of());
         }
-        String field = path(mapping);
+        if (field.isEmpty()) {
+            // the whole body has the wrong shape ([], "text", 123 where an object is read): no field to name
+            return build(400, "bad-request", "Bad request", BODY_REQUIRED, uri, List.of());
+        }
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
@@ -65,11 +92,51 @@ public class ProblemMapper {
             message = "cannot read '" + abbreviate(String.valueOf(f.getValue())) + "' as " + simpleType(f.getTargetType());
         } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             message = iae.getMessage();
+        } else if (e.getCause() instanceof InputCoercionException) {
+            message = "is out of range" + (e instanceof MismatchedInputException m && m.getTargetType() != null
+                    ? " for " + simpleType(m.getTargetType()) : "");
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "must be " + simpleType(m.getTargetType());
         } else {
             message = "has the wrong type or shape";
         }
-        return build(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message, uri,
-                List.of(new ApiProblem.FieldError(field.isEmpty() ? "body" : field, message)));
+        return build(400, "validation", "Invalid request", field + ": " + message, uri, List.of(new ApiProblem.FieldError(field, message)));
+    }
+
+    /** What a client needs to know when the JSON reader (or the bytes under it) broke: which byte, which field, why. */
+    private static Response syntax(JsonParseException e, String field, UriInfo uri) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        // counted from 1, as the import reports count the bytes of a line (the parser stands just past the bad byte)
+        long at = e.getLocation() == null || e.getLocation().getByteOffset() < 1 ? -1 : e.getLocation().getByteOffset();
+        if (original.startsWith("Invalid UTF-8")) {
+            String where = at < 0 ? "" : " at byte " + at;
+            String detail = "the request body is not valid UTF-8" + where + (field.isEmpty() ? "" : " (in " + field + ")")
+                    + "; JSON bodies are read as UTF-8";
+            return build(400, "invalid-utf8", "Invalid UTF-8", detail, uri,
+                    field.isEmpty() ? List.of() : List.of(new ApiProblem.FieldError(field, "is not valid UTF-8" + where)));
+        }
+        Matcher control = CONTROL.matcher(original);
+        if (control.find()) {
+            int code = Integer.parseInt(control.group(1));
+            String character = String.format("U+%04X", code);
+            if (!field.isEmpty() && original.contains("string value")) {
+                String message = code == 0 ? JsonSetup.TextWithoutNul.MESSAGE
+                        : "contains a raw control character (" + character + "); JSON strings must escape it (\\u" + character.substring(2) + ")";
+                return build(400, "validation", "Invalid request", field + ": " + message, uri, List.of(new ApiProblem.FieldError(field, message)));
+            }
+            return build(400, "malformed-json", "Malformed JSON", "the body is not valid JSON: a raw control character ("
+                    + character + ")" + (at < 0 ? location(e) : " at byte " + at), uri, List.of());
+        }
+        return build(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + location(e), uri, List.of());
+    }
+
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -104,6 +171,14 @@ public class ProblemMapper {
     static Response build(int status, String type, String title, String detail, UriInfo uri, List<ApiProblem.FieldError> errors) {
         Problem p = new Problem(Problem.TYPE_BASE + type, title, status, detail, uri == null ? null : uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static boolean onParameter(ConstraintViolation<?> v) {
+        jakarta.validation.Path.Node last = null;
+        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+            last = n;
+        }
+        return last != null && last.getKind() == jakarta.validation.ElementKind.PARAMETER;
     }
 
     private static String field(ConstraintViolation<?> v) {
@@ -157,7 +232,9 @@ public class ProblemMapper {
             case "Integer", "int", "Long", "long" -> "an integer";
             case "Double", "double", "Float", "float" -> "a number";
             case "Boolean", "boolean" -> "true or false";
-            default -> type.getSimpleName().toLowerCase();
+            case "String" -> "a string";
+            default -> java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "a list"
+                    : java.util.Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : type.getSimpleName().toLowerCase();
         };
     }
 

@@ -37,7 +37,8 @@ async function request(method, path, { query, body } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const key = apiKey();
-  if (key && method !== 'GET') headers['X-API-Key'] = key;
+  // reads too: with TIMELINE_API_READ_REQUIRES_KEY the service wants it on every call
+  if (key) headers['X-API-Key'] = key;
   let response;
   try {
     response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -14,6 +14,7 @@ import static news.timeline.support.Api.actor;
 import static news.timeline.support.Api.post;
 import static news.timeline.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -53,11 +54,48 @@ class ActorResourceTest {
 
     @Test
     void slugsAreMadeUniqueWithASuffix() {
+        // one name, three kinds: three actors (a twin of one kind is a 409, see aNameThatFoldsToAKnownActorsIsAConflict)
         String name = unique("Sergei Shoigu");
         String base = AliasNormalizer.slug(name);
         assertThat(post(ACTORS, Map.of("name", name, "kind", "person")).statusCode(201).extract().<String>path("slug")).isEqualTo(base);
-        assertThat(post(ACTORS, Map.of("name", name, "kind", "person")).statusCode(201).extract().<String>path("slug")).isEqualTo(base + "-2");
-        assertThat(post(ACTORS, Map.of("name", name, "kind", "person")).statusCode(201).extract().<String>path("slug")).isEqualTo(base + "-3");
+        assertThat(post(ACTORS, Map.of("name", name, "kind", "organization")).statusCode(201).extract().<String>path("slug")).isEqualTo(base + "-2");
+        assertThat(post(ACTORS, Map.of("name", name, "kind", "group")).statusCode(201).extract().<String>path("slug")).isEqualTo(base + "-3");
+    }
+
+    @Test
+    void aNameThatFoldsToAKnownActorsIsAConflict() {
+        String name = unique("North Korea");
+        String suffix = name.substring(name.length() - 8);
+        String id = post(ACTORS, Map.of("name", name, "kind", "country", "aliases", List.of("DPRK " + suffix))).statusCode(201)
+                .extract().path("id");
+        String slug = given().get(ACTORS + "/" + id).then().extract().path("slug");
+        // case, punctuation, spacing and a leading "the" do not make another actor; nor does an alias
+        for (String twin : List.of(name.toLowerCase() + " ", "  NORTH-KOREA  " + suffix, "The North Korea, " + suffix, "Dprk " + suffix + ".")) {
+            post(ACTORS, Map.of("name", twin, "kind", "country")).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/duplicate"))
+                    .body("detail", containsString(slug))
+                    .body("existing.id", equalTo(id))
+                    .body("existing.slug", equalTo(slug))
+                    .body("existing.kind", equalTo("country"));
+        }
+        given().queryParam("q", suffix).get(ACTORS).then().body("items.id", contains(id));
+        // another kind is another actor; a slug of the request's own is a deliberate namesake
+        post(ACTORS, Map.of("name", name.toLowerCase(), "kind", "organization")).statusCode(201);
+        post(ACTORS, Map.of("name", name.toLowerCase(), "kind", "country", "slug", "namesake-" + suffix)).statusCode(201);
+        // renaming another actor into the name is refused the same way, and leaves it as it was
+        String other = post(ACTORS, Map.of("name", unique("South Korea"), "kind", "country")).statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("name", name.toUpperCase())).patch(ACTORS + "/" + other)
+                .then().statusCode(409).body("existing.id", equalTo(id));
+        given().contentType(ContentType.JSON).body(Map.of("name", name + "!", "kind", "country")).put(ACTORS + "/" + other)
+                .then().statusCode(409).body("existing.id", equalTo(id));
+        given().get(ACTORS + "/" + other).then().body("name", startsWith("South Korea"));
+        // an actor's own name, re-spelled, is no conflict with itself
+        given().contentType(ContentType.JSON).body(Map.of("name", name.toUpperCase())).patch(ACTORS + "/" + id).then().statusCode(200);
+        // and the rule is in the API's description
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/actors'.post.description", containsString("No twins"))
+                .body("paths.'/api/v1/actors'.post.responses.'409'.description", containsString("existing"));
     }
 
     @Test

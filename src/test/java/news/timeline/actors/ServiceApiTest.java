@@ -46,7 +46,7 @@ class ServiceApiTest {
     void resolveOrCreateMakesUniqueSlugs() {
         String name = unique("Lee");
         ActorSummary first = actors.resolveOrCreate(name, "person");
-        ActorView second = actors.create(ActorInput.of(name, "person", List.of()));
+        ActorView second = actors.create(ActorInput.of(name, "organization", List.of()));
         assertThat(second.slug()).isEqualTo(first.slug() + "-2");
     }
 

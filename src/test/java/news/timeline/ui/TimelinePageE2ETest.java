@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The page at {@code /} in a real headless Chromium (Debian's, never a downloaded one): search, timeline, event
- * detail, article preview and store, against the running service and its PostgreSQL. Fails, never skips, when the
- * browser is missing: {@code .ci/install-browser} installs it.
+ * detail, article preview and store, against the running service and its PostgreSQL. The build installs no browser:
+ * without one the test is skipped with one line saying how to get it ({@code .ci/install-browser}); CI installs it and
+ * runs with {@code -De2e.require-browser=true}, under which a missing browser fails the test instead.
  */
 @QuarkusTest
 class TimelinePageE2ETest {
@@ -65,9 +67,14 @@ class TimelinePageE2ETest {
     @BeforeAll
     static void launchBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": the browser end-to-end test needs Debian's chromium package. "
-                    + "Run .ci/install-browser (apt-get install -y chromium chromium-driver), or point "
-                    + "-De2e.chromium at a Chromium binary.");
+            String how = "no Chromium at " + CHROMIUM + "; to run it: sudo .ci/install-browser (Debian's chromium and "
+                    + "chromium-driver), or -De2e.chromium=/path/to/chromium";
+            if (Boolean.getBoolean("e2e.require-browser")) {
+                fail("TimelinePageE2ETest needs a browser (-De2e.require-browser, as CI runs it): " + how);
+            }
+            // the one line a build without a browser prints about it; every other test runs
+            System.out.println("[WARNING] TimelinePageE2ETest skipped: " + how);
+            Assumptions.abort("TimelinePageE2ETest skipped: " + how);
         }
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

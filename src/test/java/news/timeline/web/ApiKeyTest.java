@@ -33,6 +33,7 @@ class ApiKeyTest {
         String name = unique("Keyless");
         given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "person")).post("/api/v1/actors")
                 .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("X-API-Key"))
                 .contentType("application/problem+json")
                 .body("status", equalTo(401))
                 .body("detail", containsString("X-API-Key"));
