@@ -35,12 +35,35 @@ public class ArticleResource {
 
     private final ArticleService service;
     private final Retractions retractions;
+    private final Reextractions reextractions;
 
-    ArticleResource(ArticleService service, Retractions retractions) {
+    ArticleResource(ArticleService service, Retractions retractions, Reextractions reextractions) {
         this.service = service;
         this.retractions = retractions;
+        this.reextractions = reextractions;
     }
 
+    @POST
+    @Path("/articles/{id}/reextract")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the current extractor over a stored article again",
+            description = "Answers the difference: events added, removed (deleted when the article was their last source) and "
+                    + "changed (before and after), actors and agreements the article now names or no longer names. Never "
+                    + "overrides an editor: events confirmed, rejected, created or edited keep their status and fields, and one "
+                    + "the extractor no longer finds stays as it was (listed under kept). An event other articles report too "
+                    + "keeps its fields. A second run with the same extractor changes nothing. With dryRun=true the answer is "
+                    + "the same and nothing is stored.")
+    @APIResponse(responseCode = "200", description = "What changed (or would change, in a dry run)",
+            content = @Content(schema = @Schema(implementation = Reextraction.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Extraction is off or its models are still loading",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "answer the difference without storing it: true or false "
+            + "(default); any other value, the empty one included, is a 400", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public Reextraction reextract(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return reextractions.reextract(id, QueryValues.flag(uri, "dryRun", false));
+    }
 
     @GET
     @Path("/articles")
