@@ -7,6 +7,7 @@ import news.timeline.actors.ActorView;
 import news.timeline.actors.AffiliationView;
 import news.timeline.agreements.AgreementService;
 import news.timeline.agreements.AgreementView;
+import news.timeline.events.EventReview;
 import news.timeline.events.EventService;
 import news.timeline.events.EventView;
 import news.timeline.extraction.ExtractedActor;
@@ -17,6 +18,7 @@ import news.timeline.extraction.SourceSpan;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.extraction.temporal.Timex;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +77,7 @@ class ArticleViews {
         }
         ArticleResponse.ArticleView article = in == null ? null : new ArticleResponse.ArticleView(null, r.title(), in.publishedAt(),
                 in.url(), in.source(), "preview", r.extractorVersion(), r.fromHtml(), null);
-        return new ArticleResponse(article, eventViews, actorViews, agreementViews, timexes(r, offsets), r.warnings());
+        return new ArticleResponse(article, eventViews, actorViews, agreementViews, timexes(r, offsets), r.warnings(), List.of());
     }
 
     ArticleResponse stored(ArticleEntity a, ExtractionResult r, List<UUID> eventIds, List<UUID> actorIds, List<UUID> agreementIds) {
@@ -95,8 +97,24 @@ class ArticleViews {
                 : e.withParticipants(e.participants().stream().map(p -> p.actor() == null ? p
                         : new EventView.Participant(p.actor().withAliases(aliases.getOrDefault(p.actor().id(), List.of())), p.role()))
                         .toList())).toList();
+        List<ArticleResponse.FactReview> review = new ArrayList<>();
+        for (EventReview e : events.reviews(eventIds)) {
+            review.add(new ArticleResponse.FactReview("event", e.id(), e.status(), e.editedAt(), e.decidedBy(), e.decidedAt(), e.reason()));
+        }
+        Map<UUID, Instant> actorsEdited = actors.editedAt(actorIds);
+        for (UUID id : actorIds) {
+            review.add(edited("actor", id, actorsEdited.get(id)));
+        }
+        Map<UUID, Instant> agreementsEdited = agreements.editedAt(agreementIds);
+        for (UUID id : agreementIds) {
+            review.add(edited("agreement", id, agreementsEdited.get(id)));
+        }
         return new ArticleResponse(article, eventViews, actorViews, agreements.views(agreementIds),
-                timexes(r, new TextOffsets(r.text())), r.warnings());
+                timexes(r, new TextOffsets(r.text())), r.warnings(), review);
+    }
+
+    private static ArticleResponse.FactReview edited(String entity, UUID id, Instant editedAt) {
+        return new ArticleResponse.FactReview(entity, id, editedAt == null ? "extracted" : "edited", editedAt, null, null, null);
     }
 
     private static ActorSummary summary(ExtractedActor a) {
