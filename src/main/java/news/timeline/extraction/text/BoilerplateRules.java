@@ -9,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
 /** The boilerplate rules of {@code extraction/en/text/boilerplate.tsv}, compiled and checked against their examples. */
 final class BoilerplateRules {
 
-    enum Kind { LINE, CUE, PREFIX, BLOCK, DOUBLED }
+    /** TAIL: a whole line like LINE that ends a link, so the headline line right before it is the link's text too. */
+    enum Kind { LINE, CUE, PREFIX, BLOCK, DOUBLED, TAIL }
 
     record Rule(String id, Kind kind, Pattern pattern) {
     }
@@ -24,6 +25,11 @@ final class BoilerplateRules {
 
     List<Rule> rules() {
         return rules;
+    }
+
+    /** Is the rule with this id a link's tail ("Read more"), whose headline line before it goes with it? */
+    boolean tail(String ruleId) {
+        return rules.stream().anyMatch(r -> r.kind() == Kind.TAIL && r.id().equals(ruleId));
     }
 
     static BoilerplateRules load() {
@@ -44,7 +50,7 @@ final class BoilerplateRules {
             Rule rule = new Rule("boilerplate." + row.cell(0), kind, p);
             String example = row.cells()[3];
             boolean ok = switch (kind) {
-                case LINE, BLOCK -> p.matcher(TextCleaner.stripBullet(example.strip())).matches();
+                case LINE, BLOCK, TAIL -> p.matcher(TextCleaner.stripBullet(example.strip())).matches();
                 case CUE, DOUBLED -> p.matcher(example.strip()).find();
                 case PREFIX -> p.matcher(example.stripLeading()).lookingAt();
             };

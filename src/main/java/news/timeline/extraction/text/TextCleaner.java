@@ -16,6 +16,7 @@ public final class TextCleaner {
 
     private static final int MAX_CUE_LINE = 300;
     private static final int MIN_CONTENT_WORDS = 6;
+    private static final int MAX_HEADLINE_WORDS = 25;
 
     private final BoilerplateRules rules;
 
@@ -35,6 +36,9 @@ public final class TextCleaner {
         String junkFree = new String(out);
         Set<String> seenParagraphs = new HashSet<>();
         boolean inBlock = false;
+        int headlineStart = -1;
+        int headlineEnd = -1;
+        boolean headlineCounted = false;
         int contentLines = 0;
         int pos = 0;
         int n = junkFree.length();
@@ -97,6 +101,12 @@ public final class TextCleaner {
                     inBlock = true;
                 }
                 mask(out, offset, le, ruleId, removed);
+                if (rules.tail(ruleId) && headlineStart >= 0) {
+                    // "Poverty remains a challenge for Paraguay as new president is elected" / "Read more": a teaser
+                    mask(out, headlineStart, headlineEnd, ruleId + ".headline", removed);
+                    contentLines -= headlineCounted ? 1 : 0;
+                }
+                headlineStart = -1;
                 continue;
             }
             for (BoilerplateRules.Rule r : rules.rules()) {
@@ -107,9 +117,15 @@ public final class TextCleaner {
                     }
                 }
             }
-            if (wordCount(bare) >= MIN_CONTENT_WORDS) {
+            boolean counted = wordCount(bare) >= MIN_CONTENT_WORDS;
+            if (counted) {
                 contentLines++;
             }
+            // a line with no stop at its end and few words may be a link's headline, if a "Read more" follows it
+            boolean headline = wordCount(bare) <= MAX_HEADLINE_WORDS && !bare.isEmpty() && ".:;\"\u201D".indexOf(bare.charAt(bare.length() - 1)) < 0;
+            headlineStart = headline ? offset : -1;
+            headlineEnd = le;
+            headlineCounted = counted;
         }
         return new CleanedText(original, new String(out), List.copyOf(removed), contentLines == 0);
     }
@@ -117,7 +133,7 @@ public final class TextCleaner {
     private String lineRule(String bare, String line) {
         for (BoilerplateRules.Rule r : rules.rules()) {
             switch (r.kind()) {
-                case LINE -> {
+                case LINE, TAIL -> {
                     if (bare.length() <= 400 && r.pattern().matcher(bare).matches()) {
                         return r.id();
                     }
