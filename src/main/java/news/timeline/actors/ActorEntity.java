@@ -36,6 +36,9 @@ public class ActorEntity {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When an editor last created or changed it through the API; null for what only extraction or imports wrote. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
     @Version
     public long version;
 

@@ -73,4 +73,25 @@ class ActorRepository implements PanacheRepositoryBase<ActorEntity, UUID> {
         getEntityManager().createNativeQuery("update actor_sources set actor_id = :to where actor_id = :from")
                 .setParameter("to", to).setParameter("from", from).executeUpdate();
     }
+
+    /** Facts with a source in the article, each once. */
+    @SuppressWarnings("unchecked")
+    List<UUID> sourcedBy(UUID articleId) {
+        return getEntityManager().createNativeQuery("select distinct actor_id from actor_sources where article_id = :a", UUID.class)
+                .setParameter("a", articleId).getResultList();
+    }
+
+    void deleteSourcesOf(UUID articleId) {
+        getEntityManager().createNativeQuery("delete from actor_sources where article_id = :a").setParameter("a", articleId).executeUpdate();
+    }
+
+    /** The given facts that still have a source. */
+    @SuppressWarnings("unchecked")
+    List<UUID> withSources(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("select distinct actor_id from actor_sources where actor_id in (:ids)", UUID.class)
+                .setParameter("ids", ids).getResultList();
+    }
 }

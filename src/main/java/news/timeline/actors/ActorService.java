@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventService;
 import news.timeline.web.Ids;
@@ -71,14 +72,19 @@ public class ActorService {
      */
     @Transactional
     public ActorView create(ActorInput input) {
+        return create(input, true);
+    }
+
+    private ActorView create(ActorInput input, boolean byEditor) {
         validator.check(input);
         if (input.slug() == null) {
             refuseTwin(input.name(), input.kind(), null);
         }
-        return insert(input);
+        return insert(input, byEditor);
     }
 
-    private ActorView insert(ActorInput input) {
+    /** Stores a checked actor; an editor's is marked as theirs (a retraction keeps it). */
+    private ActorView insert(ActorInput input, boolean byEditor) {
         Instant now = now();
         ActorEntity a = new ActorEntity();
         a.id = UUID.randomUUID();
@@ -87,6 +93,7 @@ public class ActorService {
         a.slug = input.slug() == null ? uniqueSlug(input.name()) : checkedSlug(input.slug(), null);
         setAliases(a, input.aliases());
         a.updatedAt = now;
+        a.editedAt = byEditor ? now : null;
         actors.persist(a);
         changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.CREATED, now);
         return view(a);
@@ -180,7 +187,7 @@ public class ActorService {
                 return ActorSummary.of(match);
             }
         }
-        ActorView created = insert(validator.check(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases))));
+        ActorView created = insert(validator.check(ActorInput.of(name, kind, aliases == null ? List.of() : List.of(aliases))), false);
         return new ActorSummary(created.id(), created.slug(), created.name(), created.kind());
     }
 
@@ -242,6 +249,7 @@ public class ActorService {
         }
         setAliases(a, input.aliases());
         touch(a);
+        a.editedAt = a.updatedAt;
         return view(a);
     }
 
@@ -264,6 +272,7 @@ public class ActorService {
         List<String> aliases = patch.aliases() != null ? patch.aliases() : a.aliases.stream().map(x -> x.alias).toList();
         setAliases(a, aliases);
         touch(a);
+        a.editedAt = a.updatedAt;
         return view(a);
     }
 
@@ -315,6 +324,7 @@ public class ActorService {
         actors.delete(from);
         changes.record(ChangeLog.Entity.ACTOR, from.id, ChangeLog.Action.MERGED, into.id, now);
         touch(into);
+        into.editedAt = into.updatedAt;
         return view(into);
     }
 
@@ -578,5 +588,83 @@ public class ActorService {
         Map<UUID, ActorView> byId = new HashMap<>();
         views(actors.byIds(ids)).forEach(v -> byId.put(v.id(), v));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    // ------------------------------------------------------------------ article retraction and re-extraction
+
+    /**
+     * Retraction, first step: removes the article's sources of actors and answers those left without a source:
+     * {@code deleted} lists the candidates for deletion (no editor's mark; the caller removes those still in use by
+     * other facts and then calls {@link #deleteWithdrawn}), {@code kept} those an editor created or edited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Withdrawal withdrawArticle(UUID articleId) {
+        List<UUID> touched = actors.sourcedBy(articleId);
+        if (touched.isEmpty()) {
+            return new Withdrawal(List.of(), Map.of(), List.of());
+        }
+        actors.flush();
+        actors.deleteSourcesOf(articleId);
+        return unsourced(touched);
+    }
+
+    /**
+     * Of {@code candidates}, those left without any source: {@code deleted} lists the ones no editor touched (to be
+     * deleted by {@link #deleteWithdrawn} when nothing refers to them), {@code kept} the edited ones; {@code updated}
+     * are those that still have a source.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Withdrawal unsourced(Collection<UUID> candidates) {
+        if (candidates.isEmpty()) {
+            return new Withdrawal(List.of(), Map.of(), List.of());
+        }
+        actors.flush();
+        List<UUID> touched = List.copyOf(candidates);
+        Set<UUID> sourced = new HashSet<>(actors.withSources(touched));
+        List<UUID> orphans = new ArrayList<>();
+        Map<UUID, String> kept = new LinkedHashMap<>();
+        List<UUID> updated = new ArrayList<>();
+        for (ActorEntity a : actors.byIds(touched)) {
+            if (sourced.contains(a.id)) {
+                updated.add(a.id);
+            } else if (a.editedAt != null) {
+                kept.put(a.id, "edited");
+            } else {
+                orphans.add(a.id);
+            }
+        }
+        return new Withdrawal(orphans, kept, updated);
+    }
+
+    /** Those of {@code candidates} that an actor outside them is affiliated to (a kept person's country stays). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> affiliationTargetsOfOthers(Collection<UUID> candidates) {
+        Set<UUID> out = new HashSet<>();
+        Set<UUID> set = new HashSet<>(candidates);
+        for (Map.Entry<UUID, List<UUID>> e : affiliations.affiliatesOf(set).entrySet()) {
+            if (e.getValue().stream().anyMatch(a -> !set.contains(a))) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** When an editor last created or changed each of the given facts; those no editor touched are left out. */
+    @Transactional
+    public Map<UUID, Instant> editedAt(Collection<UUID> ids) {
+        Map<UUID, Instant> out = new HashMap<>();
+        actors.byIds(ids).stream().filter(a -> a.editedAt != null).forEach(a -> out.put(a.id, a.editedAt));
+        return out;
+    }
+
+    /** Retraction, last step: deletes actors left without a source that nothing refers to any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteWithdrawn(Collection<UUID> ids) {
+        Instant now = now();
+        for (ActorEntity a : actors.byIds(ids)) {
+            actors.delete(a);
+            changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.DELETED, now);
+        }
+        actors.flush();
     }
 }

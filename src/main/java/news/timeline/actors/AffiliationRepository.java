@@ -24,6 +24,17 @@ class AffiliationRepository implements PanacheRepositoryBase<AffiliationEntity, 
                 + " order by validFrom desc nulls last, createdAt desc", actorIds, day);
     }
 
+    /** For each of {@code targets} that someone is affiliated to: who. */
+    java.util.Map<UUID, List<UUID>> affiliatesOf(Collection<UUID> targets) {
+        java.util.Map<UUID, List<UUID>> out = new java.util.HashMap<>();
+        if (!targets.isEmpty()) {
+            for (AffiliationEntity f : list("affiliatedTo in ?1", targets)) {
+                out.computeIfAbsent(f.affiliatedTo, k -> new java.util.ArrayList<>()).add(f.actorId);
+            }
+        }
+        return out;
+    }
+
     /** Re-points a merged actor's affiliations at the target; drops those that would tie the target to itself. */
     void moveActor(UUID from, UUID to) {
         var em = getEntityManager();

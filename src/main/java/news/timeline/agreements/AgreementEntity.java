@@ -72,6 +72,9 @@ public class AgreementEntity {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When an editor last created or changed it through the API; null for what only extraction or imports wrote. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
     @Version
     public long version;
 

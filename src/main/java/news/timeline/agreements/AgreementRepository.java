@@ -54,6 +54,16 @@ class AgreementRepository implements PanacheRepositoryBase<AgreementEntity, UUID
                 .setParameter("a", actorId).getResultList();
     }
 
+    /** The given actors that are a party to some agreement. */
+    @SuppressWarnings("unchecked")
+    List<UUID> partiesAmong(Collection<UUID> actorIds) {
+        if (actorIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("select distinct actor_id from agreement_parties where actor_id in (:ids)", UUID.class)
+                .setParameter("ids", actorIds).getResultList();
+    }
+
     /** Moves party rows; where both were parties the target's row stays (key is (agreement_id, actor_id)). */
     void replaceParty(UUID from, UUID to) {
         var em = getEntityManager();
@@ -78,5 +88,26 @@ class AgreementRepository implements PanacheRepositoryBase<AgreementEntity, UUID
 
     List<AgreementEntity> byName(String name) {
         return find("lower(name) = ?1 order by createdAt", name.toLowerCase(java.util.Locale.ROOT)).list();
+    }
+
+    /** Facts with a source in the article, each once. */
+    @SuppressWarnings("unchecked")
+    List<UUID> sourcedBy(UUID articleId) {
+        return getEntityManager().createNativeQuery("select distinct agreement_id from agreement_sources where article_id = :a", UUID.class)
+                .setParameter("a", articleId).getResultList();
+    }
+
+    void deleteSourcesOf(UUID articleId) {
+        getEntityManager().createNativeQuery("delete from agreement_sources where article_id = :a").setParameter("a", articleId).executeUpdate();
+    }
+
+    /** The given facts that still have a source. */
+    @SuppressWarnings("unchecked")
+    List<UUID> withSources(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("select distinct agreement_id from agreement_sources where agreement_id in (:ids)", UUID.class)
+                .setParameter("ids", ids).getResultList();
     }
 }

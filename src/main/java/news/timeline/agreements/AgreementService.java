@@ -6,6 +6,7 @@ import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
 import news.timeline.extraction.temporal.DateValue;
 import java.util.Set;
@@ -69,6 +70,7 @@ public class AgreementService {
         a.id = UUID.randomUUID();
         a.createdAt = now;
         a.updatedAt = now;
+        a.editedAt = now;
         apply(a, input);
         agreements.persist(a);
         changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.CREATED, now);
@@ -145,6 +147,7 @@ public class AgreementService {
         apply(a, input);
         Instant now = now();
         a.updatedAt = now;
+        a.editedAt = now;
         changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.UPDATED, now);
         return view(a);
     }
@@ -322,5 +325,77 @@ public class AgreementService {
         agreements.persist(a);
         changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.CREATED, now);
         return a.id;
+    }
+
+    // ------------------------------------------------------------------ article retraction and re-extraction
+
+    /**
+     * Retraction, first step: removes the article's sources of agreements and answers those left without a source:
+     * {@code deleted} lists the candidates for deletion (no editor's mark; the caller removes those still in use by
+     * other facts and then calls {@link #deleteWithdrawn}), {@code kept} those an editor created or edited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Withdrawal withdrawArticle(UUID articleId) {
+        List<UUID> touched = agreements.sourcedBy(articleId);
+        if (touched.isEmpty()) {
+            return new Withdrawal(List.of(), Map.of(), List.of());
+        }
+        agreements.flush();
+        agreements.deleteSourcesOf(articleId);
+        return unsourced(touched);
+    }
+
+    /**
+     * Of {@code candidates}, those left without any source: {@code deleted} lists the ones no editor touched (to be
+     * deleted by {@link #deleteWithdrawn} when nothing refers to them), {@code kept} the edited ones; {@code updated}
+     * are those that still have a source.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Withdrawal unsourced(Collection<UUID> candidates) {
+        if (candidates.isEmpty()) {
+            return new Withdrawal(List.of(), Map.of(), List.of());
+        }
+        agreements.flush();
+        List<UUID> touched = List.copyOf(candidates);
+        Set<UUID> sourced = new HashSet<>(agreements.withSources(touched));
+        List<UUID> orphans = new ArrayList<>();
+        Map<UUID, String> kept = new LinkedHashMap<>();
+        List<UUID> updated = new ArrayList<>();
+        for (AgreementEntity a : agreements.byIds(touched)) {
+            if (sourced.contains(a.id)) {
+                updated.add(a.id);
+            } else if (a.editedAt != null) {
+                kept.put(a.id, "edited");
+            } else {
+                orphans.add(a.id);
+            }
+        }
+        return new Withdrawal(orphans, kept, updated);
+    }
+
+    /** The given actors that are a party to some agreement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> partiesAmong(Collection<UUID> actorIds) {
+        agreements.flush();
+        return new HashSet<>(agreements.partiesAmong(actorIds));
+    }
+
+    /** When an editor last created or changed each of the given facts; those no editor touched are left out. */
+    @Transactional
+    public Map<UUID, Instant> editedAt(Collection<UUID> ids) {
+        Map<UUID, Instant> out = new HashMap<>();
+        agreements.byIds(ids).stream().filter(a -> a.editedAt != null).forEach(a -> out.put(a.id, a.editedAt));
+        return out;
+    }
+
+    /** Retraction, last step: deletes agreements left without a source that nothing refers to any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteWithdrawn(Collection<UUID> ids) {
+        Instant now = now();
+        for (AgreementEntity a : agreements.byIds(ids)) {
+            agreements.delete(a);
+            changes.record(ChangeLog.Entity.AGREEMENT, a.id, ChangeLog.Action.DELETED, now);
+        }
+        agreements.flush();
     }
 }

@@ -3,6 +3,7 @@ package news.timeline.articles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.timeline.web.Cursor;
+import news.timeline.web.Page;
+import news.timeline.web.Problem;
 import news.timeline.web.QueryValues;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -30,9 +34,82 @@ import java.util.UUID;
 public class ArticleResource {
 
     private final ArticleService service;
+    private final Retractions retractions;
+    private final Reextractions reextractions;
 
-    ArticleResource(ArticleService service) {
+    ArticleResource(ArticleService service, Retractions retractions, Reextractions reextractions) {
         this.service = service;
+        this.retractions = retractions;
+        this.reextractions = reextractions;
+    }
+
+    @POST
+    @Path("/articles/{id}/reextract")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the current extractor over a stored article again",
+            description = "Answers the difference: events added, removed (deleted when the article was their last source) and "
+                    + "changed (before and after), actors and agreements the article now names or no longer names. Never "
+                    + "overrides an editor: events confirmed, rejected, created or edited keep their status and fields, and one "
+                    + "the extractor no longer finds stays as it was (listed under kept). An event other articles report too "
+                    + "keeps its fields. A second run with the same extractor changes nothing. With dryRun=true the answer is "
+                    + "the same and nothing is stored.")
+    @APIResponse(responseCode = "200", description = "What changed (or would change, in a dry run)",
+            content = @Content(schema = @Schema(implementation = Reextraction.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Extraction is off or its models are still loading",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "answer the difference without storing it: true or false "
+            + "(default); any other value, the empty one included, is a 400", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public Reextraction reextract(@PathParam("id") UUID id, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return reextractions.reextract(id, QueryValues.flag(uri, "dryRun", false));
+    }
+
+    @GET
+    @Path("/articles")
+    @Operation(summary = "Stored articles, newest first",
+            description = "Paged like every list (`cursor`, `limit`). `addedSince`: stored or re-extracted after that timestamp "
+                    + "(retracted ones: `GET /api/v1/changes?entity=article&action=deleted`); `publishedFrom`/`publishedTo`: "
+                    + "publication day in the range (dates at any precision; `publishedTo=2024-06` means to 30 June); `q`: full "
+                    + "text over title and text; `host`: the URL's host or a domain above it; `extractorVersion`: exactly. "
+                    + "A value a parameter cannot mean, the empty one included, is a 400 naming it.")
+    @APIResponse(responseCode = "200", description = "One page: {items: [article summaries], next: cursor or null}")
+    @APIResponse(responseCode = "400", description = "A parameter's value is refused (problem+json naming it)")
+    @Parameter(name = "addedSince", in = ParameterIn.QUERY, description = "timestamp with offset, or a date (midnight UTC)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "publishedFrom", in = ParameterIn.QUERY, description = "first publication day: a date at any precision",
+            schema = @Schema(type = SchemaType.STRING, example = "2024-06"))
+    @Parameter(name = "publishedTo", in = ParameterIn.QUERY, description = "last publication day: a date at any precision",
+            schema = @Schema(type = SchemaType.STRING, example = "2024-06"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "full text over title and text (web search syntax), at most 500 characters",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "host", in = ParameterIn.QUERY, description = "host of the article's URL (bbc.co.uk also finds www.bbc.co.uk)",
+            schema = @Schema(type = SchemaType.STRING, example = "www.example.com"))
+    @Parameter(name = "extractorVersion", in = ParameterIn.QUERY, description = "the extractor version the article was last read with",
+            schema = @Schema(type = SchemaType.STRING, example = "timeline-extraction-en/0.2.0"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "the 'next' value of the previous page", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+    public Page<ArticleSummary> list(@jakarta.ws.rs.core.Context UriInfo uri) {
+        ArticleQuery query = ArticleQuery.parse(QueryValues.first(uri, "addedSince"), QueryValues.first(uri, "publishedFrom"),
+                QueryValues.first(uri, "publishedTo"), QueryValues.first(uri, "q"), QueryValues.first(uri, "host"),
+                QueryValues.first(uri, "extractorVersion"));
+        String cursor = QueryValues.first(uri, "cursor");
+        return service.list(query, cursor, Cursor.limitParam(QueryValues.first(uri, "limit")));
+    }
+
+    @DELETE
+    @Path("/articles/{id}")
+    @Operation(summary = "Retract an article",
+            description = "Its sources are removed from every event, actor and agreement. A fact left without a source is deleted "
+                    + "unless an editor confirmed, rejected, created or edited it, or a kept fact refers to it; those are kept and "
+                    + "listed with the reason. Every deletion and change is in the change feed. Submitting the article again "
+                    + "later is a first submission.")
+    @APIResponse(responseCode = "200", description = "Retracted: what was deleted and what was kept",
+            content = @Content(schema = @Schema(implementation = Retraction.class)))
+    @APIResponse(responseCode = "404", description = "No such article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Retraction retract(@PathParam("id") UUID id) {
+        return retractions.retract(id);
     }
 
     @POST
@@ -60,9 +137,10 @@ public class ArticleResource {
 
     @GET
     @Path("/articles/{id}")
-    @Operation(summary = "An article with the facts extracted from it")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such article")
+    @Operation(summary = "An article with the facts extracted from it", description = "As on submission, plus `review`: each "
+            + "stored fact's review status (an event's status and decision, whether an editor edited it).")
     public ArticleResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }

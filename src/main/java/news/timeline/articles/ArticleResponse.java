@@ -14,13 +14,24 @@ import java.util.UUID;
  * so only actors the service already knew carry an id.
  */
 public record ArticleResponse(ArticleView article, List<EventView> events, List<ActorView> actors,
-                              List<AgreementView> agreements, List<TimexView> timexes, List<String> warnings) {
+                              List<AgreementView> agreements, List<TimexView> timexes, List<String> warnings,
+                              List<FactReview> review) {
 
     /** The same answer with {@code more} warnings after its own. */
     ArticleResponse withWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings == null ? List.of() : warnings);
         all.addAll(more);
-        return new ArticleResponse(article, events, actors, agreements, timexes, List.copyOf(all));
+        return new ArticleResponse(article, events, actors, agreements, timexes, List.copyOf(all), review);
+    }
+
+    /**
+     * Where a stored fact of the article stands with the editors. {@code entity}: event, actor or agreement;
+     * {@code status}: an event's extracted, confirmed or rejected, an actor's or agreement's extracted or edited;
+     * {@code editedAt}: when an editor last created or changed it; for events the decision's author, time and reason.
+     * Empty in a preview, where nothing is stored.
+     */
+    public record FactReview(String entity, UUID id, String status, Instant editedAt, String decidedBy, Instant decidedAt,
+                             String reason) {
     }
 
     /** An actor of the article; {@code role} is the office the article gives it ("Secretary of Russia's Security Council"). */

@@ -21,6 +21,8 @@ import news.timeline.extraction.KnownActors;
 import news.timeline.extraction.SourceSpan;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.web.ApiProblem;
+import news.timeline.web.Cursor;
+import news.timeline.web.Page;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,7 @@ public class ArticleService {
 
     static final int MIN_PUBLICATION_YEAR = 1000;
     static final int MAX_PUBLICATION_YEAR = 2999;
+    private static final String LIST_KIND = "ar";
 
     private final ExtractionSetup extraction;
     private final ArticleRepository articles;
@@ -251,6 +254,60 @@ public class ArticleService {
         return views.stored(a, r, articles.eventIdsOf(a.id), articles.actorIdsOf(a.id), articles.agreementIdsOf(a.id));
     }
 
+    /** One page of stored articles, newest first (created_at, id), with the filters of {@link ArticleQuery}. */
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery query, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        String scope = query.scope();
+        List<String> after = Cursor.decode(LIST_KIND, scope, cursor, 2);
+        Instant afterCreated = null;
+        UUID afterId = null;
+        if (after != null) {
+            try {
+                afterCreated = Instant.parse(after.get(0));
+                afterId = UUID.fromString(after.get(1));
+            } catch (RuntimeException e) {
+                throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+            }
+        }
+        List<UUID> ids = articles.pageIds(query, afterCreated, afterId, size + 1);
+        boolean more = ids.size() > size;
+        List<UUID> shown = more ? ids.subList(0, size) : ids;
+        Map<UUID, ArticleEntity> byId = new HashMap<>();
+        articles.byIds(shown).forEach(a -> byId.put(a.id, a));
+        Map<UUID, Long> events = articles.factCounts("event_sources", "event_id", shown);
+        Map<UUID, Long> actors = articles.factCounts("actor_sources", "actor_id", shown);
+        Map<UUID, Long> agreements = articles.factCounts("agreement_sources", "agreement_id", shown);
+        List<ArticleSummary> items = new ArrayList<>();
+        for (UUID id : shown) {
+            ArticleEntity a = byId.get(id);
+            if (a != null) {
+                items.add(new ArticleSummary(a.id, a.title, a.publishedAtText, a.url, host(a.url), a.source, a.status,
+                        a.extractorVersion, a.createdAt, a.updatedAt, events.getOrDefault(id, 0L), actors.getOrDefault(id, 0L),
+                        agreements.getOrDefault(id, 0L)));
+            }
+        }
+        String next = null;
+        if (more && !items.isEmpty()) {
+            ArticleSummary last = items.get(items.size() - 1);
+            next = Cursor.encode(LIST_KIND, scope, List.of(last.createdAt().toString(), last.id().toString()));
+        }
+        return new Page<>(items, next);
+    }
+
+    /** The host of a URL in lower case, as the list's {@code host} filter compares it; null without a URL. */
+    static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? null : h.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** {@code POST /api/v1/analyze}: everything found in any text, nothing stored. */
     public ArticleResponse analyze(AnalyzeRequest in) {
         Reference reference = referenceTime("referenceDate", in.referenceDate(), false);
@@ -329,7 +386,7 @@ public class ArticleService {
     }
 
     /** Aliases already in the database, from the in-memory index brought up to date once per article. */
-    private KnownActors knownActors() {
+    KnownActors knownActors() {
         aliasIndex.refresh();
         return alias -> aliasIndex.first(AliasNormalizer.normalize(alias)).map(a -> new KnownActors.KnownActor(a.id().toString(),
                 a.slug(), a.name(), ActorKind.valueOf(a.kind().toUpperCase(java.util.Locale.ROOT))));

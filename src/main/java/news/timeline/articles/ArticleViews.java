@@ -7,6 +7,7 @@ import news.timeline.actors.ActorView;
 import news.timeline.actors.AffiliationView;
 import news.timeline.agreements.AgreementService;
 import news.timeline.agreements.AgreementView;
+import news.timeline.events.EventReview;
 import news.timeline.events.EventService;
 import news.timeline.events.EventView;
 import news.timeline.extraction.ExtractedActor;
@@ -17,6 +18,7 @@ import news.timeline.extraction.SourceSpan;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.extraction.temporal.Timex;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +63,7 @@ class ArticleViews {
         List<EventView> eventViews = new ArrayList<>();
         for (ExtractedEvent e : r.events()) {
             List<EventView.Participant> participants = e.participants().stream().filter(p -> byKey.containsKey(p.actorKey()))
-                    .map(p -> new EventView.Participant(summary(byKey.get(p.actorKey())), p.role())).toList();
+                    .map(p -> new EventView.Participant(participant(byKey.get(p.actorKey())), p.role())).toList();
             ExtractedAgreement g = e.agreementKey() == null ? null : agreementsByKey.get(e.agreementKey());
             List<EventView.Source> sources = new ArrayList<>();
             for (SourceSpan s : e.sources()) {
@@ -75,7 +77,7 @@ class ArticleViews {
         }
         ArticleResponse.ArticleView article = in == null ? null : new ArticleResponse.ArticleView(null, r.title(), in.publishedAt(),
                 in.url(), in.source(), "preview", r.extractorVersion(), r.fromHtml(), null);
-        return new ArticleResponse(article, eventViews, actorViews, agreementViews, timexes(r, offsets), r.warnings());
+        return new ArticleResponse(article, eventViews, actorViews, agreementViews, timexes(r, offsets), r.warnings(), List.of());
     }
 
     ArticleResponse stored(ArticleEntity a, ExtractionResult r, List<UUID> eventIds, List<UUID> actorIds, List<UUID> agreementIds) {
@@ -89,12 +91,39 @@ class ArticleViews {
         }
         ArticleResponse.ArticleView article = new ArticleResponse.ArticleView(a.id, a.title, a.publishedAtText, a.url, a.source,
                 a.status, a.extractorVersion, r.fromHtml(), a.createdAt);
-        return new ArticleResponse(article, events.views(eventIds), actorViews, agreements.views(agreementIds),
-                timexes(r, new TextOffsets(r.text())), r.warnings());
+        Map<UUID, List<String>> aliases = new HashMap<>();
+        actorViews.forEach(v -> aliases.put(v.id(), v.aliases()));
+        List<EventView> eventViews = events.views(eventIds).stream().map(e -> e.participants() == null ? e
+                : e.withParticipants(e.participants().stream().map(p -> p.actor() == null ? p
+                        : new EventView.Participant(p.actor().withAliases(aliases.getOrDefault(p.actor().id(), List.of())), p.role()))
+                        .toList())).toList();
+        List<ArticleResponse.FactReview> review = new ArrayList<>();
+        for (EventReview e : events.reviews(eventIds)) {
+            review.add(new ArticleResponse.FactReview("event", e.id(), e.status(), e.editedAt(), e.decidedBy(), e.decidedAt(), e.reason()));
+        }
+        Map<UUID, Instant> actorsEdited = actors.editedAt(actorIds);
+        for (UUID id : actorIds) {
+            review.add(edited("actor", id, actorsEdited.get(id)));
+        }
+        Map<UUID, Instant> agreementsEdited = agreements.editedAt(agreementIds);
+        for (UUID id : agreementIds) {
+            review.add(edited("agreement", id, agreementsEdited.get(id)));
+        }
+        return new ArticleResponse(article, eventViews, actorViews, agreements.views(agreementIds),
+                timexes(r, new TextOffsets(r.text())), r.warnings(), review);
+    }
+
+    private static ArticleResponse.FactReview edited(String entity, UUID id, Instant editedAt) {
+        return new ArticleResponse.FactReview(entity, id, editedAt == null ? "extracted" : "edited", editedAt, null, null, null);
     }
 
     private static ActorSummary summary(ExtractedActor a) {
         return new ActorSummary(id(a.knownId()), a.slug(), a.name(), a.kind().apiName());
+    }
+
+    /** A participant of an article's event: with the other names the article gives it. */
+    private static ActorSummary participant(ExtractedActor a) {
+        return summary(a).withAliases(a.aliases().stream().filter(x -> !x.equals(a.name())).toList());
     }
 
     private static List<ArticleResponse.TimexView> timexes(ExtractionResult r, TextOffsets offsets) {

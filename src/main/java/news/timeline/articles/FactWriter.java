@@ -92,20 +92,25 @@ class FactWriter {
                         boolean known = same.sources().stream().anyMatch(x -> s.articleId().equals(x.articleId())
                                 && s.start().equals(x.start()));
                         if (!known) {
-                            events.addSource(same.id(), s);
+                            events.addExtractedSource(same.id(), s);
                         }
                     }
                     return same.id();
                 }
             }
         }
+        return events.createExtracted(eventInput(e, participants, roles, agreementId, sources)).id();
+    }
+
+    /** The stored shape of an extracted event: what a new event gets, and what re-extraction revises one to. */
+    static EventInput eventInput(ExtractedEvent e, List<UUID> participants, Map<UUID, String> roles, UUID agreementId,
+                                 List<SourceInput> sources) {
         List<EventInput.Participant> parts = new ArrayList<>();
         participants.forEach(p -> parts.add(new EventInput.Participant(p.toString(), roles.getOrDefault(p, "participant"))));
         String title = e.title() == null || e.title().isBlank() ? e.type().apiName().replace('_', ' ') : e.title();
-        EventInput input = new EventInput(e.type().apiName(), truncate(title, 500), null, e.date(), null,
+        return new EventInput(e.type().apiName(), truncate(title, 500), null, e.date(), null,
                 e.place() == null ? null : new EventInput.Place(truncate(e.place().name(), 300)), parts, agreementId,
                 sources, Math.max(0, Math.min(1, e.confidence())), "extracted", null, null, null);
-        return events.create(input).id();
     }
 
     /** The advisory lock of a happening: its type and participants, whatever order they were named in. */

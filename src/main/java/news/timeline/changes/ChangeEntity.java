@@ -27,4 +27,9 @@ public class ChangeEntity {
     public UUID mergedInto;
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+    /** A review decision: the status an editor set, why, and who (the API key's name, when keys are named). */
+    public String status;
+    public String reason;
+    @Column(name = "changed_by")
+    public String changedBy;
 }

@@ -69,6 +69,15 @@ public class EventEntity {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When an editor last created or changed the event through the API; null for what only extraction or imports wrote. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "decision_reason")
+    public String decisionReason;
     @Version
     public long version;
 

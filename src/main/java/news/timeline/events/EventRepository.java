@@ -110,6 +110,47 @@ class EventRepository implements PanacheRepositoryBase<EventEntity, UUID> {
                 .setParameter("id", articleId).getSingleResult() > 0;
     }
 
+    /** Events with a source in the article, each once. */
+    @SuppressWarnings("unchecked")
+    List<UUID> sourcedBy(UUID articleId) {
+        return em().createNativeQuery("select distinct event_id from event_sources where article_id = :a", UUID.class)
+                .setParameter("a", articleId).getResultList();
+    }
+
+    void deleteSourcesOf(UUID articleId) {
+        em().createNativeQuery("delete from event_sources where article_id = :a").setParameter("a", articleId).executeUpdate();
+    }
+
+    /** The given events that still have a source. */
+    @SuppressWarnings("unchecked")
+    List<UUID> withSources(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em().createNativeQuery("select distinct event_id from event_sources where event_id in (:ids)", UUID.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** The given actors that take part in an event. */
+    @SuppressWarnings("unchecked")
+    List<UUID> actorsTakingPart(Collection<UUID> actorIds) {
+        if (actorIds.isEmpty()) {
+            return List.of();
+        }
+        return em().createNativeQuery("select distinct actor_id from event_participants where actor_id in (:ids)", UUID.class)
+                .setParameter("ids", actorIds).getResultList();
+    }
+
+    /** The given agreements that an event refers to. */
+    @SuppressWarnings("unchecked")
+    List<UUID> agreementsReferred(Collection<UUID> agreementIds) {
+        if (agreementIds.isEmpty()) {
+            return List.of();
+        }
+        return em().createNativeQuery("select distinct agreement_id from events where agreement_id in (:ids)", UUID.class)
+                .setParameter("ids", agreementIds).getResultList();
+    }
+
     private EntityManager em() {
         return getEntityManager();
     }

@@ -6,6 +6,7 @@ import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.Withdrawal;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,15 +63,29 @@ public class EventService {
 
     // ------------------------------------------------------------------ create, read
 
-    /** Creates an event; participants are actor ids or slugs, status defaults to 'confirmed', confidence to 1. */
+    /**
+     * An editor creates an event; participants are actor ids or slugs, status defaults to 'confirmed', confidence
+     * to 1. The event carries the editor's mark, so no retraction or re-extraction removes or changes it.
+     */
     @Transactional
     public EventView create(EventInput input) {
+        return create(input, true);
+    }
+
+    /** Extraction stores an event it found: no editor's mark, so a retraction or a newer extractor may revise it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventView createExtracted(EventInput input) {
+        return create(input, false);
+    }
+
+    private EventView create(EventInput input, boolean byEditor) {
         validator.check(input);
         Instant now = now();
         EventEntity e = new EventEntity();
         e.id = UUID.randomUUID();
         e.createdAt = now;
         e.updatedAt = now;
+        e.editedAt = byEditor ? now : null;
         e.status = input.status() == null ? "confirmed" : input.status();
         e.confidence = input.confidence() == null ? 1f : input.confidence().floatValue();
         e.externalSource = input.externalSource();
@@ -219,6 +235,7 @@ public class EventService {
         e.sources.addAll(newSources);
         e.syncParticipantDates();
         touch(e, now);
+        e.editedAt = now;
         return view(e.id);
     }
 
@@ -247,6 +264,13 @@ public class EventService {
         }
         e.syncParticipantDates();
         touch(e, now());
+        // a status alone is a review decision, not an edit of the event's fields
+        boolean fields = patch.type() != null || patch.title() != null || patch.summary() != null || patch.date() != null
+                || patch.endDate() != null || patch.place() != null || patch.participants() != null
+                || patch.agreementId() != null || patch.confidence() != null;
+        if (fields) {
+            e.editedAt = e.updatedAt;
+        }
         return view(e.id);
     }
 
@@ -264,15 +288,28 @@ public class EventService {
         return view(e.id);
     }
 
-    /** Adds a provenance record to the event. */
+    /** An editor adds a provenance record to the event (which then carries the editor's mark). */
     @Transactional
     public EventView addSource(UUID eventId, SourceInput input) {
+        return addSource(eventId, input, true);
+    }
+
+    /** Extraction adds the source of another article reporting the event; a rejected event stays rejected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addExtractedSource(UUID eventId, SourceInput input) {
+        addSource(eventId, input, false);
+    }
+
+    private EventView addSource(UUID eventId, SourceInput input, boolean byEditor) {
         validator.check(input);
         EventEntity e = load(eventId);
         Instant now = now();
         e.sources.add(source(e, input, "body", now));
         touch(e, now);
-        return view(e.id);
+        if (byEditor) {
+            e.editedAt = now;
+        }
+        return byEditor ? view(e.id) : null;
     }
 
     /** Deletes the event with its participants and sources. */
@@ -307,6 +344,246 @@ public class EventService {
         List<UUID> touched = events.eventsOfAgreement(agreementId);
         events.clearAgreement(agreementId);
         markChanged(touched);
+    }
+
+    // ------------------------------------------------------------------ for article retraction and re-extraction
+
+    /**
+     * Why an editor's work protects this event from removal by a retraction or a re-extraction: it was confirmed or
+     * rejected (a rejected event must stay, so that the happening never comes back), created or edited by an editor,
+     * or imported; null when only extraction wrote it.
+     */
+    static String editorMark(EventEntity e) {
+        if ("confirmed".equals(e.status) || "rejected".equals(e.status)) {
+            return e.status;
+        }
+        if (e.editedAt != null) {
+            return "edited";
+        }
+        return e.externalId != null ? "imported" : null;
+    }
+
+    /**
+     * Retraction: removes every source the article gave; an event left without a source is deleted unless an
+     * editor's mark protects it ({@link #editorMark}). Deletions and changes go to the change log.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Withdrawal withdrawArticle(UUID articleId) {
+        List<UUID> touched = events.sourcedBy(articleId);
+        if (touched.isEmpty()) {
+            return new Withdrawal(List.of(), Map.of(), List.of());
+        }
+        events.flush();
+        events.deleteSourcesOf(articleId);
+        Set<UUID> sourced = new HashSet<>(events.withSources(touched));
+        List<UUID> deleted = new ArrayList<>();
+        Map<UUID, String> kept = new LinkedHashMap<>();
+        List<UUID> updated = new ArrayList<>();
+        Instant now = now();
+        for (EventEntity e : events.byIds(touched)) {
+            String mark = sourced.contains(e.id) ? null : editorMark(e);
+            if (sourced.contains(e.id) || mark != null) {
+                if (mark != null) {
+                    kept.put(e.id, mark);
+                } else {
+                    updated.add(e.id);
+                }
+                e.updatedAt = now;
+                changes.record(ChangeLog.Entity.EVENT, e.id, ChangeLog.Action.UPDATED, now);
+            } else {
+                e.sources.clear();
+                events.delete(e);
+                deleted.add(e.id);
+                changes.record(ChangeLog.Entity.EVENT, e.id, ChangeLog.Action.DELETED, now);
+            }
+        }
+        events.flush();
+        return new Withdrawal(deleted, kept, updated);
+    }
+
+    /** The review state of the given events, in their order (unknown ids are left out). */
+    @Transactional
+    public List<EventReview> reviews(List<UUID> ids) {
+        Map<UUID, EventEntity> byId = new HashMap<>();
+        events.byIds(ids).forEach(e -> byId.put(e.id, e));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                .map(e -> new EventReview(e.id, e.status, e.editedAt, e.decidedBy, e.decidedAt, e.decisionReason)).toList();
+    }
+
+    /** Those of the given events that exist. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> existing(Collection<UUID> ids) {
+        events.flush();
+        Set<UUID> out = new HashSet<>();
+        events.byIds(ids).forEach(e -> out.add(e.id));
+        return out;
+    }
+
+    /** {@link #editorMark(EventEntity)} of a stored event; 404 when there is none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String editorMark(UUID id) {
+        return editorMark(load(id));
+    }
+
+    /** True when every source of the event is one of this article's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean onlySourcedBy(UUID id, UUID articleId) {
+        return load(id).sources.stream().allMatch(s -> articleId.equals(s.articleId));
+    }
+
+    /**
+     * Re-extraction: gives an event only extraction wrote the fields the extractor now reads ({@code wanted}: type,
+     * title, date, place, participants, agreement, confidence); sources are left alone. Nothing is written, and
+     * false answered, when the event already says that or an editor's mark protects it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reviseExtracted(UUID id, EventInput wanted) {
+        validator.check(wanted);
+        EventEntity e = load(id);
+        if (editorMark(e) != null) {
+            return false;
+        }
+        List<EventParticipant> parts = participants(wanted.participants());
+        Map<UUID, String> now = new HashMap<>();
+        e.participants.forEach(p -> now.put(p.actorId, p.role));
+        Map<UUID, String> then = new HashMap<>();
+        parts.forEach(p -> then.put(p.actorId, p.role));
+        String place = wanted.place() == null || wanted.place().name() == null || wanted.place().name().isBlank() ? null
+                : wanted.place().name().trim();
+        boolean same = e.type.equals(wanted.type()) && e.title.equals(wanted.title().trim())
+                && e.date.toDateValue().equals(wanted.date())
+                && java.util.Objects.equals(e.endDate == null ? null : e.endDate.toDateValue(), wanted.endDate())
+                && java.util.Objects.equals(e.placeName, place) && java.util.Objects.equals(e.agreementId, wanted.agreementId())
+                && EventView.confidence(e.confidence) == EventView.confidence(wanted.confidence().floatValue())
+                && now.equals(then);
+        if (same) {
+            return false;
+        }
+        applyCore(e, wanted.type(), wanted.title(), e.summary, wanted.date(), wanted.endDate(), place, wanted.agreementId());
+        e.confidence = wanted.confidence().floatValue();
+        if (!now.equals(then)) {
+            replaceParticipants(e, parts);
+        }
+        e.syncParticipantDates();
+        touch(e, now());
+        return true;
+    }
+
+    /** A source of an event as re-extraction pairs it with what the extractor finds now. */
+    public record StoredSource(UUID id, UUID eventId, Integer start, Integer end) {
+    }
+
+    /** The sources the article gave, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredSource> sourcesOfArticle(UUID articleId) {
+        List<StoredSource> out = new ArrayList<>();
+        for (UUID id : events.sourcedBy(articleId)) {
+            for (EventSourceEntity s : load(id).sources) {
+                if (articleId.equals(s.articleId)) {
+                    out.add(new StoredSource(s.id, id, s.startOffset, s.endOffset));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Re-extraction: makes the article's sources of the event {@code wanted} (by position: a stored source is kept
+     * and brought up to date when a wanted one has its start and end, or else overlaps it; wanted ones left over
+     * are added). The article's other sources of the event are removed unless an editor's mark protects the event.
+     * Answers whether anything changed; nothing is written when nothing would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replaceArticleSources(UUID id, UUID articleId, List<SourceInput> wanted) {
+        EventEntity e = load(id);
+        List<EventSourceEntity> stored = new ArrayList<>(e.sources.stream().filter(s -> articleId.equals(s.articleId)).toList());
+        Instant now = now();
+        boolean changed = false;
+        List<SourceInput> left = new ArrayList<>();
+        for (SourceInput w : wanted) {
+            EventSourceEntity s = stored.stream().filter(x -> java.util.Objects.equals(x.startOffset, w.start())
+                    && java.util.Objects.equals(x.endOffset, w.end())).findFirst().orElse(null);
+            if (s == null) {
+                left.add(w);
+                continue;
+            }
+            stored.remove(s);
+            changed |= bringUpToDate(s, w);
+        }
+        for (SourceInput w : left) {
+            EventSourceEntity s = stored.stream().filter(x -> overlaps(x, w)).findFirst().orElse(null);
+            if (s != null) {
+                stored.remove(s);
+                changed |= bringUpToDate(s, w);
+            } else {
+                e.sources.add(source(e, w, "sources", now));
+                changed = true;
+            }
+        }
+        if (!stored.isEmpty() && editorMark(e) == null) {
+            e.sources.removeAll(stored);
+            changed = true;
+        }
+        if (changed) {
+            touch(e, now);
+        }
+        return changed;
+    }
+
+    /**
+     * Re-extraction: the article no longer reports the event. Its sources from the article go unless an editor's
+     * mark protects the event (then nothing changes); an event left without a source is deleted. Answers "kept"
+     * with the mark, "deleted" or "updated".
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String dropArticle(UUID id, UUID articleId) {
+        EventEntity e = load(id);
+        String mark = editorMark(e);
+        if (mark != null) {
+            return mark;
+        }
+        e.sources.removeIf(s -> articleId.equals(s.articleId));
+        Instant now = now();
+        if (e.sources.isEmpty()) {
+            events.delete(e);
+            changes.record(ChangeLog.Entity.EVENT, e.id, ChangeLog.Action.DELETED, now);
+            return "deleted";
+        }
+        touch(e, now);
+        return "updated";
+    }
+
+    private static boolean overlaps(EventSourceEntity s, SourceInput w) {
+        return s.startOffset != null && s.endOffset != null && w.start() != null && w.end() != null
+                && s.startOffset < w.end() && w.start() < s.endOffset;
+    }
+
+    private static boolean bringUpToDate(EventSourceEntity s, SourceInput w) {
+        boolean same = java.util.Objects.equals(s.quote, w.quote()) && java.util.Objects.equals(s.startOffset, w.start())
+                && java.util.Objects.equals(s.endOffset, w.end()) && java.util.Objects.equals(s.ruleId, w.ruleId())
+                && java.util.Objects.equals(s.extractorVersion, w.extractorVersion());
+        if (!same) {
+            s.quote = w.quote();
+            s.startOffset = w.start();
+            s.endOffset = w.end();
+            s.ruleId = w.ruleId();
+            s.extractorVersion = w.extractorVersion();
+        }
+        return !same;
+    }
+
+    /** The given actors that take part in some event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> actorsTakingPart(Collection<UUID> actorIds) {
+        events.flush();
+        return new HashSet<>(events.actorsTakingPart(actorIds));
+    }
+
+    /** The given agreements that some event refers to. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> agreementsReferred(Collection<UUID> agreementIds) {
+        events.flush();
+        return new HashSet<>(events.agreementsReferred(agreementIds));
     }
 
     // ------------------------------------------------------------------ internals

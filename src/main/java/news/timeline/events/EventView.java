@@ -32,6 +32,12 @@ public record EventView(
         return Math.round(stored * 1000d) / 1000d;
     }
 
+    /** The same event with other participants (an article's answer gives theirs with their aliases). */
+    public EventView withParticipants(List<Participant> others) {
+        return new EventView(id, type, title, summary, date, endDate, place, others, agreement, sources, confidence, status,
+                externalId, createdAt, updatedAt);
+    }
+
     public record Place(String name) {
     }
 

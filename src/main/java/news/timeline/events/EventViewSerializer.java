@@ -31,6 +31,7 @@ public final class EventViewSerializer extends StdSerializer<EventView> {
     private static final SerializableString NAME = name("name");
     private static final SerializableString PARTICIPANTS = name("participants");
     private static final SerializableString ACTOR = name("actor");
+    private static final SerializableString ALIASES = name("aliases");
     private static final SerializableString SLUG = name("slug");
     private static final SerializableString KIND = name("kind");
     private static final SerializableString ROLE = name("role");
@@ -162,6 +163,14 @@ public final class EventViewSerializer extends StdSerializer<EventView> {
         g.writeString(a.name());
         g.writeFieldName(KIND);
         g.writeString(a.kind());
+        if (a.aliases() != null) {
+            g.writeFieldName(ALIASES);
+            g.writeStartArray();
+            for (String alias : a.aliases()) {
+                g.writeString(alias);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

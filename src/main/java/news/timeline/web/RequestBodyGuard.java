@@ -33,6 +33,11 @@ public class RequestBodyGuard {
         router.route().order(Integer.MIN_VALUE + 10).handler(this::check);
     }
 
+    /** Actions whose body is optional: running an article's extraction again, starting a re-extraction job. */
+    static boolean takesNoBody(String path) {
+        return path.endsWith("/reextract") || path.equals("/api/v1/reextractions");
+    }
+
     private void check(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         String length = ctx.request().getHeader("Content-Length");
@@ -48,7 +53,7 @@ public class RequestBodyGuard {
             return;
         }
         if (declared == 0 && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
-                && ctx.normalizedPath().startsWith("/api/")) {
+                && ctx.normalizedPath().startsWith("/api/") && !takesNoBody(ctx.normalizedPath())) {
             ctx.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(problem("empty-body", "Empty body", 400, "this call needs a request body", ctx));
             return;

@@ -376,7 +376,7 @@ public final class ActorRecognizer {
                 boolean indefinite = article.equals("a") || article.equals("an");
                 // "the High Court of Kenya", "the government in Kabul"; but "a court in Croatia" is one of its courts
                 if (country == null && j + 1 < n && !indefinite
-                        && (toks.get(j).norm().equals("of") || toks.get(j).norm().equals("in") && !body.local())) {
+                        && (toks.get(j).norm().equals("of") || toks.get(j).norm().equals("in") && !body.local() && !body.abroad())) {
                     ActorMention after = mentionStartingAt(s, j + 1);
                     if (after != null && after.actor().kind() == ActorKind.COUNTRY) {
                         country = after.actor();
@@ -403,7 +403,8 @@ public final class ActorRecognizer {
                         continue; // "a government", "his cabinet", "the court": no one body named
                     }
                     ActorEntity earlier = lastBody.get(body.name());
-                    country = earlier != null ? earlier.affiliation : focus;
+                    // "the embassy": the article's own country is where it sits, not whose it is
+                    country = earlier != null ? earlier.affiliation : body.abroad() ? null : focus;
                     if (country == null) {
                         continue;
                     }

@@ -32,8 +32,20 @@ public final class Gazetteer {
     }
 
     /** A body named by description ({@code bodies.tsv}): "the army", "the constitutional court", "a jury". */
-    public record Body(String ruleId, String name, boolean local) {
+    public record Body(String ruleId, String name, Scope scope) {
+        /** A body with a place of its own (a court, a jury): no one such body per country. */
+        public boolean local() {
+            return scope == Scope.LOCAL;
+        }
+
+        /** A body a country keeps in another (an embassy): "in X" after it is its host, not its owner. */
+        public boolean abroad() {
+            return scope == Scope.ABROAD;
+        }
     }
+
+    /** Where a body named by description sits: one per country, one per place, or in a foreign country. */
+    public enum Scope { NATIONAL, LOCAL, ABROAD }
 
     /** A definite description that refers back to a named organization ({@code anaphors.tsv}): "the union". */
     public record Anaphor(String ruleId, String noun, Set<String> nameWords, Set<String> excluded) {
@@ -131,10 +143,10 @@ public final class Gazetteer {
         }
         for (DataTable.Row r : DataTable.read(DIR + "bodies.tsv", 5)) {
             String scope = r.cell(3);
-            if (!scope.equals("national") && !scope.equals("local")) {
-                throw r.error("scope must be national or local, not '" + scope + "'");
+            if (!Set.of("national", "local", "abroad").contains(scope)) {
+                throw r.error("scope must be national, local or abroad, not '" + scope + "'");
             }
-            Body b = new Body("actors.body." + r.cell(0), r.cell(2), scope.equals("local"));
+            Body b = new Body("actors.body." + r.cell(0), r.cell(2), Scope.valueOf(scope.toUpperCase(Locale.ROOT)));
             String example = r.cell(4).toLowerCase(Locale.ROOT);
             boolean shown = false;
             for (String phrase : DataTable.list(r.cell(1))) {

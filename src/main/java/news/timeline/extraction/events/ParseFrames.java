@@ -112,7 +112,8 @@ public final class ParseFrames {
                     continue;
                 }
                 int top = clauseTop(p, v);
-                int obj = p.dependent(v, OBJECT);
+                boolean passive = p.dependent(v, Set.of("nsubjpass", "auxpass")) >= 0;
+                int obj = passive ? p.dependent(v, Set.of("nsubjpass")) : p.dependent(v, OBJECT); // "the bill was passed"
                 Frame frame = null;
                 for (Frame f : candidates) {
                     if (f.objects().isEmpty() || obj >= 0 && f.objects().contains(p.lemma(obj))) {
@@ -123,7 +124,6 @@ public final class ParseFrames {
                 if (frame == null) {
                     continue;
                 }
-                boolean passive = p.dependent(v, Set.of("nsubjpass", "auxpass")) >= 0;
                 int subj = p.dependent(v, passive ? Set.of("agent") : SUBJECT);
                 if (subj >= 0 && p.label(subj).equals("agent")) {
                     subj = p.dependent(subj, Set.of("pobj"));
@@ -135,6 +135,9 @@ public final class ParseFrames {
                 int patientHead = passive ? p.dependent(v, Set.of("nsubjpass")) : obj;
                 ActorEntity target = patientHead < 0 ? null : actorOf(s, p, patientHead, mentions);
                 if (frame.speech()) {
+                    if (participleAdjunct(p, v)) {
+                        continue; // "began striking Iran on June 13, saying it aimed to ...": the reason given for an act
+                    }
                     if (actor == null || actor.outlet() || told(bySentence.get(s.index()), actor)) {
                         continue;
                     }
@@ -148,12 +151,12 @@ public final class ParseFrames {
                 if (!planned && (p.label(v).equals("acl") || infinitive(s, p, v))) {
                     continue; // "attempts to kill", "offer to resign", "asking them to tell": nothing that happened
                 }
-                Timex when = timexOf(s, p, top, timexes);
+                Timex when = timexOf(s, p, top, timexes, frame.speech());
                 DateValue date = when == null ? null : when.date().orElse(null);
                 EventMention.DateSource source = EventMention.DateSource.EXPLICIT;
                 String dateRule = when == null ? null : "events.date.parse:" + when.ruleId();
                 if (date == null && (frame.speech() || present(p, v, top))) {
-                    date = narrativeDay(s, timexes, reference);
+                    date = narrativeDay(s, s.tokens().get(v).start(), timexes, reference);
                     source = EventMention.DateSource.REFERENCE;
                     dateRule = date.start().equals(reference.date()) ? "events.date.reference-day" : "events.date.narrative-day";
                 }
@@ -211,9 +214,19 @@ public final class ParseFrames {
     }
 
     /** Up an xcomp chain to the verb that carries the clause: "is due to visit", "plans to sign". */
+    /**
+     * A participle clause with no subject or conjunction of its own hangs on the clause before it and shares its
+     * subject, tense and date: "parliament has legalised same-sex marriage, passing a bill ...".
+     */
+    private static boolean participleAdjunct(Parse p, int k) {
+        return p.label(k).equals("advcl") && p.tag(k).equals("VBG")
+                && p.dependent(k, Set.of("nsubj", "nsubjpass", "mark")) < 0;
+    }
+
     private static int clauseTop(Parse p, int v) {
         int k = v;
-        for (int guard = 0; guard < 4 && k >= 0 && p.label(k).equals("xcomp") && p.head(k) >= 0; guard++) {
+        for (int guard = 0; guard < 4 && k >= 0 && p.head(k) >= 0
+                && (p.label(k).equals("xcomp") || participleAdjunct(p, k)); guard++) {
             k = p.head(k);
         }
         return k;
@@ -225,9 +238,12 @@ public final class ParseFrames {
         if (t.equals("VBZ") || t.equals("VBP")) {
             return true;
         }
-        for (int k : p.dependents(v)) {
-            if (p.label(k).equals("aux") && (p.lemma(k).equals("have")) && !p.tag(k).equals("VBD")) {
-                return true;
+        // the present perfect, of the verb or of the clause it hangs on ("has legalised same-sex marriage, passing a bill")
+        for (int w : new int[] {v, top}) {
+            for (int k : p.dependents(w)) {
+                if (p.label(k).equals("aux") && (p.lemma(k).equals("have")) && !p.tag(k).equals("VBD")) {
+                    return true;
+                }
             }
         }
         return false;
@@ -235,12 +251,14 @@ public final class ParseFrames {
 
     /**
      * The day an undated statement is told on: the last day the story named before it, when that day lies in the
-     * week up to publication ("During their talks on Friday, ... Kim said"), else the publication day.
+     * week up to publication ("During their talks on Friday, ... Kim said"), else the publication day. A day named
+     * after the verb in its own sentence is what the statement is about ("has congratulated the commission on the
+     * June 21 election"), not when it was made.
      */
-    private static DateValue narrativeDay(Sentence s, List<Timex> timexes, ReferenceTime reference) {
+    private static DateValue narrativeDay(Sentence s, int verb, List<Timex> timexes, ReferenceTime reference) {
         DateValue best = null;
         for (Timex x : timexes) {
-            if (x.start() >= s.end()) {
+            if (x.start() >= s.end() || x.start() >= s.start() && x.start() > verb) {
                 break;
             }
             DateValue d = x.date().orElse(null);
@@ -265,11 +283,21 @@ public final class ParseFrames {
             // inside the phrase: "Chinese Foreign Ministry official He Yafei"; a country inside it is the body's
             // owner, not the speaker ("Ethiopia's ruling coalition said")
             if (inside == null && m.actor().kind() != ActorKind.COUNTRY && p.dominates(head, m.from())
-                    && !acrossClause(p, head, m.from())) {
+                    && !acrossClause(p, head, m.from()) && !owner(p, m)) {
                 inside = m;
             }
         }
         return inside == null ? null : inside.actor();
+    }
+
+    /** Is the mention the owner of the phrase ("Elian's relatives said", "Trump's lawyer said"), not the one who acts? */
+    private static boolean owner(Parse p, ActorMention m) {
+        for (int k = m.from(); k < m.to(); k++) {
+            if (p.label(k).equals("poss") && (p.head(k) < m.from() || p.head(k) >= m.to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Does the path from {@code node} up to {@code root} leave a clause or a prepositional phrase of place? */
@@ -330,7 +358,7 @@ public final class ParseFrames {
      * The date attached to the verb: a DATE expression in the verb's own phrase, not inside the clause it reports
      * ("said on Monday that talks would resume next week" is Monday).
      */
-    private static Timex timexOf(Sentence s, Parse p, int v, List<Timex> timexes) {
+    private static Timex timexOf(Sentence s, Parse p, int v, List<Timex> timexes, boolean speech) {
         List<Token> toks = s.tokens();
         for (Timex x : timexes) {
             if (x.end() <= s.start() || x.start() >= s.end() || x.type() != TimexType.DATE || x.date().isEmpty()) {
@@ -343,7 +371,7 @@ public final class ParseFrames {
             for (int k = 0; k < toks.size(); k++) {
                 Token t = toks.get(k);
                 if (t.start() >= x.start() && t.end() <= x.end()) {
-                    if (p.dominates(v, k) && !acrossClause(p, v, k)) {
+                    if (p.dominates(v, k) && !acrossClause(p, v, k) && !(speech && modifiesNoun(s, p, k, x))) {
                         return x;
                     }
                     break;
@@ -352,4 +380,19 @@ public final class ParseFrames {
         }
         return null;
     }
+
+    /**
+     * Does the expression that starts at token {@code k} modify a noun ("the June 21 election", "Monday's attack")?
+     * It dates that noun; a statement about it ("praised the June 21 vote") was made another day.
+     */
+    private static boolean modifiesNoun(Sentence s, Parse p, int k, Timex x) {
+        List<Token> toks = s.tokens();
+        int head = k;
+        while (p.head(head) >= 0 && toks.get(p.head(head)).start() >= x.start() && toks.get(p.head(head)).end() <= x.end()) {
+            head = p.head(head);
+        }
+        return NOUN_MODIFIER.contains(p.label(head));
+    }
+
+    private static final Set<String> NOUN_MODIFIER = Set.of("nn", "nmod", "compound", "amod", "poss", "num", "nummod");
 }

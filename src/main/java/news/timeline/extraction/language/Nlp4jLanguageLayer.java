@@ -57,9 +57,9 @@ public final class Nlp4jLanguageLayer implements LanguageLayer {
      * code change, NLP4J's are not (they come from a dependency jar), so the decoder kept in the system properties
      * is still of the right class and the models are not read again.
      */
-    static final String KEPT = "timeline.nlp4j.decoder";
-    /** Set by {@code quarkus:dev} (pom.xml): keep the decoder across restarts. Elsewhere a kept decoder would only pin memory. */
-    static final String KEEP = "timeline.nlp4j.keep";
+    static final String KEPT = "nlp4j.dev.decoder";
+    /** Set by {@code quarkus:dev} (pom.xml), outside the {@code timeline.} prefix, whose unknown keys fail the start: keep the decoder across restarts. Elsewhere a kept decoder would only pin memory. */
+    static final String KEEP = "nlp4j.dev.keep";
 
     private static final class Holder {
         static final Nlp4jLanguageLayer ENGLISH = kept();

@@ -63,6 +63,11 @@ enum Tense {
                 if (aux.equals("be") && couldNot(text, from, ws)) {
                     return PAST; // "could not be reached Wednesday", "neither he nor his wife could be located"
                 }
+                if (aux.equals("be") && passiveInfinitiveOfNoun(text, from, ws, cues)) {
+                    // "became the first president to be convicted on Thursday": the verb before decides
+                    i = text.lastIndexOf("to", ws);
+                    continue;
+                }
                 if (aux.equals("be") || aux.equals("is") || aux.equals("are")) {
                     return FUTURE; // "will be held", "is scheduled", "are expected"
                 }
@@ -133,6 +138,30 @@ enum Tense {
         String before = text.substring(from, at).toLowerCase(Locale.ROOT);
         return NEGATED.matcher(before).find();
     }
+
+    /**
+     * Whether the "be" right before PARTICIPLE is a passive infinitive after a noun or adjective ("the first
+     * to be convicted", "the last leader to be elected"): it carries no tense of its own. After a form of "be"
+     * or a cue of its own ("is to be signed", "expected to be held") it still points ahead.
+     */
+    private static boolean passiveInfinitiveOfNoun(String text, int from, int participle, Lexicon cues) {
+        int be = participle;
+        while (be > from && !Character.isLetter(text.charAt(be - 1))) {
+            be--;
+        }
+        be -= 2;
+        if (be <= from || !previousWord(text, from, be).equals("to")) {
+            return false;
+        }
+        int to = text.lastIndexOf("to", be);
+        String before = previousWord(text, from, to);
+        if (before.isEmpty() || BE_FORMS.contains(before)) {
+            return false;
+        }
+        return of(before, cues) == NONE;
+    }
+
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "am", "was", "were", "be", "been", "being");
 
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "his", "her", "their", "our",
             "this", "that", "these", "those", "no", "any", "some");

@@ -20,6 +20,10 @@ public final class TextAnalyzer {
             "(?:^|\\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|St|Prof|Rev|Jr|Sr|No|Vol|Fig|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.$");
 
     private static final Pattern ABBREVIATION_END = Pattern.compile("(?:^|\\s)(?:[A-Z]\\.){2,}$");
+    /** "at 7:20 p.m. Wednesday in the mine", "at 9 a.m. GMT on Monday": a clock time's day or zone goes on. */
+    private static final Pattern CLOCK_END = Pattern.compile("(?i)[0-9]\\s*[ap]\\.m\\.$");
+    private static final Pattern CLOCK_CONTINUES = Pattern.compile(
+            "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|ET|PT|local)\\b");
     private static final java.util.Set<String> SENTENCE_STARTERS = java.util.Set.of("The", "A", "An", "It", "He", "She",
             "They", "We", "I", "This", "That", "These", "Those", "In", "On", "At", "But", "And", "However", "Meanwhile", "Its", "His", "Her", "Their");
 
@@ -78,7 +82,8 @@ public final class TextAnalyzer {
                     int[] last = merged.get(merged.size() - 1);
                     String prev = line.substring(last[0], last[1]);
                     String next = line.substring(a, b).stripLeading();
-                    if (NO_SPLIT_AFTER.matcher(prev).find() || (ABBREVIATION_END.matcher(prev).find() && continuesName(next))) {
+                    if (NO_SPLIT_AFTER.matcher(prev).find() || (ABBREVIATION_END.matcher(prev).find() && continuesName(next))
+                            || CLOCK_END.matcher(prev).find() && CLOCK_CONTINUES.matcher(next).find()) {
                         last[1] = b;
                         continue;
                     }
