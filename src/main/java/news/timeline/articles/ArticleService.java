@@ -151,7 +151,7 @@ public class ArticleService {
     }
 
     /** Waits a little longer after each aborted attempt, with jitter, so two retrying writers do not meet again. */
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import news.timeline.actors.ActorService;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
 import news.timeline.changes.Withdrawal;
+import news.timeline.changes.TransientAborts;
 import news.timeline.changes.WriteLocks;
 import news.timeline.config.ExtractionSetup;
 import news.timeline.events.EventService;
@@ -19,6 +20,7 @@ import news.timeline.extraction.ExtractionResult;
 import news.timeline.extraction.SourceSpan;
 import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.web.ApiProblem;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +55,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class Reextractions {
+
+    private static final Logger LOG = Logger.getLogger(Reextractions.class);
 
     private final ExtractionSetup extraction;
     private final ArticleService articleService;
@@ -90,16 +94,26 @@ class Reextractions {
         ReferenceTime reference = s.publishedAt() == null ? null : ReferenceTime.parse(s.publishedAt());
         ExtractionResult r = extraction.extractor().extract(ArticleInput.text(s.title(), s.body(), reference),
                 articleService.knownActors());
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Reextraction d = apply(id, r, dryRun);
-                if (dryRun) {
-                    throw new RolledBack(d);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    Reextraction d = apply(id, r, dryRun);
+                    if (dryRun) {
+                        throw new RolledBack(d);
+                    }
+                    return d;
+                });
+            } catch (RolledBack done) {
+                return done.answer;
+            } catch (RuntimeException e) {
+                // as a submission: a deadlock or serialization failure with a concurrent writer is run again
+                if (attempt >= ArticleService.STORE_ATTEMPTS || !TransientAborts.isTransient(e)) {
+                    throw e;
                 }
-                return d;
-            });
-        } catch (RolledBack done) {
-            return done.answer;
+                LOG.infof("re-extraction of %s run again (attempt %d of %d): PostgreSQL aborted it for a concurrent write",
+                        id, attempt + 1, ArticleService.STORE_ATTEMPTS);
+                ArticleService.pause(attempt);
+            }
         }
     }
 
@@ -121,6 +135,9 @@ class Reextractions {
         if (a.url != null) {
             locks.lock("url:" + a.url);
         }
+        // then the submission's lock order: actors' names, agreements', happenings', each sorted (ArticleService#store)
+        facts.lockInOrder(r.actors().stream().map(FactWriter::actorLockKey).toList());
+        facts.lockInOrder(r.agreements().stream().map(g -> AgreementService.nameLockKey(g.name())).toList());
         String versionBefore = a.extractorVersion;
         List<UUID> eventsBefore = articles.eventIdsOf(id);
         Map<UUID, EventView> before = byId(events.views(eventsBefore));
@@ -159,6 +176,8 @@ class Reextractions {
 
         List<EventService.StoredSource> stored = events.sourcesOfArticle(id);
         Set<UUID> reported = new LinkedHashSet<>();
+        facts.lockInOrder(r.events().stream().map(e -> FactWriter.eventLockKey(e, e.participants().stream()
+                .filter(x -> actorIds.containsKey(x.actorKey())).map(x -> actorIds.get(x.actorKey())).distinct().toList())).toList());
         for (ExtractedEvent e : r.events()) {
             List<UUID> participants = e.participants().stream().filter(x -> actorIds.containsKey(x.actorKey()))
                     .map(x -> actorIds.get(x.actorKey())).distinct().toList();

@@ -67,6 +67,11 @@ final class JsonArrayEventReader implements RecordReader {
             done = true;
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
             String why = e.getOriginalMessage();
+            if (why != null && why.startsWith("Invalid UTF-8") && e.getLocation() != null && e.getLocation().getByteOffset() > 0) {
+                // counted from 1, like a line's bytes in the NDJSON and CSV reports (the parser stands just past it)
+                return Item.rejected(at, "not valid UTF-8 (byte " + e.getLocation().getByteOffset()
+                        + " of the body); the rest of the array cannot be read");
+            }
             int cut = why.indexOf('\n');
             return Item.rejected(at, "malformed JSON, the rest of the array cannot be read: " + (cut > 0 ? why.substring(0, cut) : why));
         }

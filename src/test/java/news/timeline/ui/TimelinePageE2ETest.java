@@ -86,6 +86,20 @@ class TimelinePageE2ETest {
         }
     }
 
+    /**
+     * The page previews an article within the test's 5-second expectations only once the language models are in:
+     * when this class runs first on a busy machine they may still be loading (readiness is DOWN until then).
+     */
+    private static void awaitModels() throws InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (given().get("/q/health/ready").statusCode() != 200) {
+            if (System.nanoTime() > until) {
+                fail("the service did not turn ready within 10 minutes");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
@@ -97,7 +111,8 @@ class TimelinePageE2ETest {
     }
 
     @BeforeEach
-    void openPage() {
+    void openPage() throws InterruptedException {
+        awaitModels();
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         String origin = root.getProtocol() + "://" + root.getAuthority();

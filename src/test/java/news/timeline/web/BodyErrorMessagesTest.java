@@ -45,6 +45,18 @@ class BodyErrorMessagesTest {
     }
 
     @Test
+    void importsNameTheBadByteToo() {
+        String head = "[{\"externalId\": \"utf8-1\", \"type\": \"meeting\", \"date\": \"2024-06-01\", \"title\": \"a";
+        given().contentType("application/json").body(bytes(head, 0xff, "b\"}]")).post("/api/v1/imports/events?dryRun=true")
+                .then().statusCode(200).body("rejected", equalTo(1))
+                .body("errors[0].message", startsWith("not valid UTF-8 (byte " + (head.length() + 1) + " of the body)"));
+        String line = "{\"externalId\": \"utf8-2\", \"type\": \"meeting\", \"date\": \"2024-06-01\", \"title\": \"a";
+        given().contentType("application/x-ndjson").body(bytes(line, 0xff, "b\"}\n")).post("/api/v1/imports/events?dryRun=true")
+                .then().statusCode(200).body("rejected", equalTo(1))
+                .body("errors[0].message", startsWith("not valid UTF-8 (byte " + (line.length() + 1) + " of the line)"));
+    }
+
+    @Test
     void aRawNulOrControlCharacterIsNamedAsSuch() {
         send("POST", "/api/v1/articles", bytes(ARTICLE_HEAD, 0, "c\"}")).statusCode(400)
                 .body("errors[0].field", equalTo("body"))

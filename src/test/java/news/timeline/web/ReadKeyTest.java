@@ -43,7 +43,9 @@ class ReadKeyTest {
                     .contentType("application/problem+json");
         }
         given().header("X-API-Key", "read-key").get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-        given().header("X-API-Key", "read-key").get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("timeline API"));
+        given().header("X-API-Key", "read-key").get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("timeline API"))
+                .body("info.description", containsString("TIMELINE_API_READ_REQUIRES_KEY"))
+                .body("info.description", containsString("/q/health/ready"));
         given().header("X-API-Key", "read-key").get("/api/v1/events").then().statusCode(200);
         for (String open : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started")) {
             given().get(open).then().statusCode(200).body("status", equalTo("UP"));
