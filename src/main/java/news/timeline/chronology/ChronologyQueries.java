@@ -406,12 +406,13 @@ final class ChronologyQueries implements AutoCloseable {
 
     // ------------------------------------------------------------------ changes
 
-    record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt) {
+    record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt, String status,
+                  String reason, String by) {
     }
 
     List<Change> changes(Instant since, long afterSeq, List<String> entities, List<String> actions, int limit) {
         Sql sql = new Sql();
-        sql.add("select seq, entity, entity_id, action, merged_into, changed_at from changes where seq > ?\n", afterSeq);
+        sql.add("select seq, entity, entity_id, action, merged_into, changed_at, status, reason, changed_by from changes where seq > ?\n", afterSeq);
         if (since != null) {
             sql.add("and changed_at > ?\n", since);
         }
@@ -423,7 +424,7 @@ final class ChronologyQueries implements AutoCloseable {
         }
         sql.add("order by seq limit ?", limit + 1);
         return query(sql.text(), sql.params(), rs -> new Change(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getObject(5, UUID.class), instant(rs, 6)));
+                rs.getString(4), rs.getObject(5, UUID.class), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9)));
     }
 
     // ------------------------------------------------------------------ mapping
