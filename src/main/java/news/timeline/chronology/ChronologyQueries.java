@@ -348,11 +348,12 @@ final class ChronologyQueries implements AutoCloseable {
         });
         Map<UUID, List<EventView.Source>> sources = new HashMap<>();
         forEach("""
-                select s.event_id, s.article_id, s.url, s.quote, s.start_offset, s.end_offset, s.rule_id, s.extractor_version
+                select s.event_id, s.article_id, s.url, s.quote, s.start_offset, s.end_offset, s.rule_id, s.extractor_version, s.id
                 from event_sources s where s.event_id = any(?) order by s.event_id, s.created_at, s.start_offset""",
                 List.of(ids), rs -> sources.computeIfAbsent(rs.getObject(1, UUID.class), x -> new ArrayList<>())
                         .add(new EventView.Source(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8))));
+                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
+                                rs.getObject(9, UUID.class))));
         List<EventView> out = new ArrayList<>(rows.size());
         for (EventRow r : rows) {
             EventView p = r.partial();

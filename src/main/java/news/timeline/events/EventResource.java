@@ -36,13 +36,59 @@ import java.util.UUID;
 public class EventResource {
 
     private final EventService events;
+    private final EventMerges merges;
     private final ApiKeys keys;
     private final ObjectMapper json;
 
-    EventResource(EventService events, ApiKeys keys, ObjectMapper json) {
+    EventResource(EventService events, EventMerges merges, ApiKeys keys, ObjectMapper json) {
         this.events = events;
+        this.merges = merges;
         this.keys = keys;
         this.json = json;
+    }
+
+    /** {@code POST /api/v1/events/{id}/merge}: the event to merge into. */
+    @Schema(name = "EventMergeRequest", example = """
+            {"into": "0190f3c2-7d1e-7a4b-9c55-1f2e3d4c5b6a"}""")
+    public record MergeInto(@Schema(description = "id of the event that stays", required = true) String into) {
+    }
+
+    /** {@code POST /api/v1/events/{id}/split}: the sources to take out. */
+    @Schema(name = "EventSplitRequest", example = """
+            {"sources": ["0190f3c2-7d1e-7a4b-9c55-1f2e3d4c5b6a"]}""")
+    public record SplitOff(@Schema(description = "ids of the event's sources (as in its sources list)", required = true)
+                           java.util.List<String> sources) {
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(summary = "Merge an event into another", description = "Its sources (with their quotes) and participants move to "
+            + "the target (where both had an actor, the target's role stays); the target takes its agreement when it had none. "
+            + "The event is gone, recorded in the change feed as merged (mergedInto), the target as updated. Undo it by "
+            + "splitting out exactly the sources the merge brought in: the event comes back as it was.")
+    @APIResponse(responseCode = "200", description = "The target after the merge", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event (either)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Into itself, or into an event that was deleted or merged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EventView merge(@PathParam("id") UUID id, MergeInto body) {
+        if (body == null) {
+            throw ApiProblem.invalid("into", "must be the id of the event to merge into");
+        }
+        return merges.merge(id, body.into());
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @Operation(summary = "Split sources out of an event", description = "The given sources move to a new event with this one's "
+            + "fields and participants (201, Location). When they are exactly the sources an earlier merge brought in, the "
+            + "merged event comes back instead, as it was before the merge: its id, fields, participants and sources; the "
+            + "target loses the participants and agreement the merge gave it. The event keeps at least one source.")
+    @APIResponse(responseCode = "201", description = "The event split out (new or restored)", content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "No sources, or one that is not this event's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response split(@PathParam("id") UUID id, SplitOff body, @Context UriInfo uri) {
+        EventMerges.Split s = merges.split(id, body == null ? null : body.sources());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/events").path(s.event().id().toString()).build())
+                .entity(s.event()).build();
     }
 
     /** The optional body of a decision. */

@@ -165,7 +165,7 @@ public class EventService {
         Map<UUID, List<EventView.Source>> sources = new HashMap<>();
         for (EventSourceEntity s : events.sourcesOf(byId.keySet())) {
             sources.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new EventView.Source(s.articleId, s.url,
-                    s.quote, s.startOffset, s.endOffset, s.ruleId, s.extractorVersion));
+                    s.quote, s.startOffset, s.endOffset, s.ruleId, s.extractorVersion, s.id));
         }
         Map<UUID, String> agreementNames = agreements.names(byId.values().stream().map(e -> e.agreementId).filter(a -> a != null).toList());
         List<EventView> out = new ArrayList<>();
