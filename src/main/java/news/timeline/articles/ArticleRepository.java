@@ -32,6 +32,55 @@ class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
     List<UUID> pageIds(ArticleQuery q, Instant afterCreated, UUID afterId, int limit) {
         StringBuilder sql = new StringBuilder("select a.id from articles a where true");
         Map<String, Object> params = new HashMap<>();
+        where(q, sql, params);
+        if (afterId != null) {
+            sql.append(" and (a.created_at, a.id) < (:afterCreated, :afterId)");
+            params.put("afterCreated", afterCreated);
+            params.put("afterId", afterId);
+        }
+        sql.append(" order by a.created_at desc, a.id desc limit :limit");
+        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class).setParameter("limit", limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * For re-extraction jobs: ids in id order after {@code afterId} (null: from the start) that match {@code q} and,
+     * unless {@code notVersion} is null, were last read with another extractor version.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> idsToReextract(ArticleQuery q, String notVersion, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select a.id from articles a where true");
+        Map<String, Object> params = new HashMap<>();
+        where(q, sql, params);
+        if (notVersion != null) {
+            sql.append(" and a.extractor_version is distinct from :notVersion");
+            params.put("notVersion", notVersion);
+        }
+        if (afterId != null) {
+            sql.append(" and a.id > :afterId");
+            params.put("afterId", afterId);
+        }
+        sql.append(" order by a.id limit :limit");
+        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class).setParameter("limit", limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    long countToReextract(ArticleQuery q, String notVersion) {
+        StringBuilder sql = new StringBuilder("select count(*) from articles a where true");
+        Map<String, Object> params = new HashMap<>();
+        where(q, sql, params);
+        if (notVersion != null) {
+            sql.append(" and a.extractor_version is distinct from :notVersion");
+            params.put("notVersion", notVersion);
+        }
+        var query = getEntityManager().createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private static void where(ArticleQuery q, StringBuilder sql, Map<String, Object> params) {
         if (q.addedSince() != null) {
             sql.append(" and a.updated_at > :since");
             params.put("since", q.addedSince());
@@ -59,15 +108,6 @@ class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
             sql.append(" and a.extractor_version = :version");
             params.put("version", q.extractorVersion());
         }
-        if (afterId != null) {
-            sql.append(" and (a.created_at, a.id) < (:afterCreated, :afterId)");
-            params.put("afterCreated", afterCreated);
-            params.put("afterId", afterId);
-        }
-        sql.append(" order by a.created_at desc, a.id desc limit :limit");
-        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class).setParameter("limit", limit);
-        params.forEach(query::setParameter);
-        return query.getResultList();
     }
 
     List<ArticleEntity> byIds(Collection<UUID> ids) {

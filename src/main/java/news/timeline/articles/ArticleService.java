@@ -295,6 +295,14 @@ public class ArticleService {
         return new Page<>(items, next);
     }
 
+    /** The titles of the given stored articles (those without a title or not stored are left out). */
+    @Transactional
+    public Map<UUID, String> titles(java.util.Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        articles.byIds(ids).stream().filter(a -> a.title != null).forEach(a -> out.put(a.id, a.title));
+        return out;
+    }
+
     /** The host of a URL in lower case, as the list's {@code host} filter compares it; null without a URL. */
     static String host(String url) {
         if (url == null) {

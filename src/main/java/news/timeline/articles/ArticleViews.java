@@ -68,7 +68,7 @@ class ArticleViews {
             List<EventView.Source> sources = new ArrayList<>();
             for (SourceSpan s : e.sources()) {
                 sources.add(new EventView.Source(null, url, s.quote(), offsets.toCodePoints(s.start()), offsets.toCodePoints(s.end()),
-                        s.ruleId(), r.extractorVersion()));
+                        s.ruleId(), r.extractorVersion(), null));
             }
             eventViews.add(new EventView(null, e.type().apiName(), e.title(), null, e.date(), null,
                     e.place() == null ? null : new EventView.Place(e.place().name()), participants,

@@ -88,12 +88,7 @@ class Reextractions {
     }
 
     Reextraction reextract(UUID id, boolean dryRun) {
-        Stored s = QuarkusTransaction.requiringNew().call(() -> articles.findByIdOptional(id)
-                .map(a -> new Stored(a.title, a.body, a.publishedAtText))
-                .orElseThrow(() -> ApiProblem.notFound("article", id.toString())));
-        ReferenceTime reference = s.publishedAt() == null ? null : ReferenceTime.parse(s.publishedAt());
-        ExtractionResult r = extraction.extractor().extract(ArticleInput.text(s.title(), s.body(), reference),
-                articleService.knownActors());
+        ExtractionResult r = read(id);
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -125,6 +120,15 @@ class Reextractions {
             super(null, null, false, false);
             this.answer = answer;
         }
+    }
+
+    /** The current extractor's reading of the stored article, outside any transaction; 404 when there is none. */
+    ExtractionResult read(UUID id) {
+        Stored s = QuarkusTransaction.requiringNew().call(() -> articles.findByIdOptional(id)
+                .map(a -> new Stored(a.title, a.body, a.publishedAtText))
+                .orElseThrow(() -> ApiProblem.notFound("article", id.toString())));
+        ReferenceTime reference = s.publishedAt() == null ? null : ReferenceTime.parse(s.publishedAt());
+        return extraction.extractor().extract(ArticleInput.text(s.title(), s.body(), reference), articleService.knownActors());
     }
 
     /** Inside the caller's transaction: brings the article's facts in line with {@code r}. */

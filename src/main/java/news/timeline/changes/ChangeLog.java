@@ -37,6 +37,20 @@ public class ChangeLog implements PanacheRepository<ChangeEntity> {
         persist(c);
     }
 
+    /** An editor's review decision on an entity: an update that carries the status set, why, and who set it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDecision(Entity entity, UUID id, String status, String reason, String by, Instant at) {
+        ChangeEntity c = new ChangeEntity();
+        c.entity = entity.name().toLowerCase();
+        c.entityId = id;
+        c.action = Action.UPDATED.name().toLowerCase();
+        c.changedAt = at;
+        c.status = status;
+        c.reason = reason;
+        c.changedBy = by;
+        persist(c);
+    }
+
     /** Each of {@code ids} once, in their order, as updated at {@code at}: the rows another write touched in bulk. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordUpdated(Entity entity, Collection<UUID> ids, Instant at) {

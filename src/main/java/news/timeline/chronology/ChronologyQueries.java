@@ -348,11 +348,12 @@ final class ChronologyQueries implements AutoCloseable {
         });
         Map<UUID, List<EventView.Source>> sources = new HashMap<>();
         forEach("""
-                select s.event_id, s.article_id, s.url, s.quote, s.start_offset, s.end_offset, s.rule_id, s.extractor_version
+                select s.event_id, s.article_id, s.url, s.quote, s.start_offset, s.end_offset, s.rule_id, s.extractor_version, s.id
                 from event_sources s where s.event_id = any(?) order by s.event_id, s.created_at, s.start_offset""",
                 List.of(ids), rs -> sources.computeIfAbsent(rs.getObject(1, UUID.class), x -> new ArrayList<>())
                         .add(new EventView.Source(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8))));
+                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8),
+                                rs.getObject(9, UUID.class))));
         List<EventView> out = new ArrayList<>(rows.size());
         for (EventRow r : rows) {
             EventView p = r.partial();
@@ -406,12 +407,13 @@ final class ChronologyQueries implements AutoCloseable {
 
     // ------------------------------------------------------------------ changes
 
-    record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt) {
+    record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt, String status,
+                  String reason, String by) {
     }
 
     List<Change> changes(Instant since, long afterSeq, List<String> entities, List<String> actions, int limit) {
         Sql sql = new Sql();
-        sql.add("select seq, entity, entity_id, action, merged_into, changed_at from changes where seq > ?\n", afterSeq);
+        sql.add("select seq, entity, entity_id, action, merged_into, changed_at, status, reason, changed_by from changes where seq > ?\n", afterSeq);
         if (since != null) {
             sql.add("and changed_at > ?\n", since);
         }
@@ -423,7 +425,7 @@ final class ChronologyQueries implements AutoCloseable {
         }
         sql.add("order by seq limit ?", limit + 1);
         return query(sql.text(), sql.params(), rs -> new Change(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getObject(5, UUID.class), instant(rs, 6)));
+                rs.getString(4), rs.getObject(5, UUID.class), instant(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9)));
     }
 
     // ------------------------------------------------------------------ mapping

@@ -159,7 +159,8 @@ public class ChronologyService {
             found = queries.changes(from, afterSeq, ent, act, lim);
         }
         List<ChangeView> items = found.subList(0, Math.min(lim, found.size())).stream()
-                .map(c -> new ChangeView(c.seq(), c.entity(), c.id(), c.action(), c.mergedInto(), c.changedAt())).toList();
+                .map(c -> new ChangeView(c.seq(), c.entity(), c.id(), c.action(), c.mergedInto(), c.changedAt(),
+                        c.status(), c.reason(), c.by())).toList();
         String next = found.size() > lim
                 ? Cursor.encode(CHANGES_KIND, scope, List.of(Long.toString(items.get(items.size() - 1).seq()))) : null;
         return new Page<>(items, next);

@@ -110,6 +110,30 @@ class EventRepository implements PanacheRepositoryBase<EventEntity, UUID> {
                 .setParameter("id", articleId).getSingleResult() > 0;
     }
 
+    /** Undecided (extracted) events, lowest confidence first, after the key (confidence, id); null key: from the start. */
+    @SuppressWarnings("unchecked")
+    List<UUID> undecidedByConfidence(Float afterConfidence, UUID afterId, int limit) {
+        var q = em().createNativeQuery("select id from events where status = 'extracted'"
+                + (afterId == null ? "" : " and (confidence, id) > (cast(:c as real), :id)")
+                + " order by confidence, id limit :limit", UUID.class).setParameter("limit", limit);
+        if (afterId != null) {
+            q.setParameter("c", afterConfidence).setParameter("id", afterId);
+        }
+        return q.getResultList();
+    }
+
+    /** Undecided (extracted) events, newest first, after the key (created_at, id); null key: from the start. */
+    @SuppressWarnings("unchecked")
+    List<UUID> undecidedByNewest(Instant afterCreated, UUID afterId, int limit) {
+        var q = em().createNativeQuery("select id from events where status = 'extracted'"
+                + (afterId == null ? "" : " and (created_at, id) < (:t, :id)")
+                + " order by created_at desc, id desc limit :limit", UUID.class).setParameter("limit", limit);
+        if (afterId != null) {
+            q.setParameter("t", afterCreated).setParameter("id", afterId);
+        }
+        return q.getResultList();
+    }
+
     /** Events with a source in the article, each once. */
     @SuppressWarnings("unchecked")
     List<UUID> sourcedBy(UUID articleId) {

@@ -165,7 +165,7 @@ public class EventService {
         Map<UUID, List<EventView.Source>> sources = new HashMap<>();
         for (EventSourceEntity s : events.sourcesOf(byId.keySet())) {
             sources.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new EventView.Source(s.articleId, s.url,
-                    s.quote, s.startOffset, s.endOffset, s.ruleId, s.extractorVersion));
+                    s.quote, s.startOffset, s.endOffset, s.ruleId, s.extractorVersion, s.id));
         }
         Map<UUID, String> agreementNames = agreements.names(byId.values().stream().map(e -> e.agreementId).filter(a -> a != null).toList());
         List<EventView> out = new ArrayList<>();
@@ -242,6 +242,12 @@ public class EventService {
     /** Changes only the given fields (PATCH), e.g. an editor's {@code {"status": "confirmed"}}. */
     @Transactional
     public EventView patch(UUID id, EventPatch patch) {
+        return patch(id, patch, null);
+    }
+
+    /** {@link #patch(UUID, EventPatch)} by a known editor: a changed status is a review decision {@code by} them. */
+    @Transactional
+    public EventView patch(UUID id, EventPatch patch, String by) {
         validator.check(patch);
         EventEntity e = load(id);
         checkVersion(e.version, patch.version());
@@ -253,9 +259,7 @@ public class EventService {
                 date, end,
                 patch.place() != null ? patch.place().name() : e.placeName,
                 patch.agreementId() != null ? patch.agreementId() : e.agreementId);
-        if (patch.status() != null) {
-            e.status = patch.status();
-        }
+        String decided = patch.status() != null && !patch.status().equals(e.status) ? patch.status() : null;
         if (patch.confidence() != null) {
             e.confidence = patch.confidence().floatValue();
         }
@@ -271,7 +275,36 @@ public class EventService {
         if (fields) {
             e.editedAt = e.updatedAt;
         }
+        if (decided != null) {
+            record(e, decided, null, by, e.updatedAt);
+        }
         return view(e.id);
+    }
+
+    /**
+     * An editor's review decision: {@code confirmed} or {@code rejected} (or {@code extracted}, to take a decision
+     * back), with an optional reason and who made it (null when unknown). Kept on the event and in the change log.
+     */
+    @Transactional
+    public EventView decide(UUID id, String status, String reason, String by) {
+        if (!STATUSES.contains(status)) {
+            throw ApiProblem.invalid("status", "must be one of: " + String.join(", ", STATUSES));
+        }
+        if (reason != null && reason.length() > 2000) {
+            throw ApiProblem.invalid("reason", "is longer than 2000 characters");
+        }
+        EventEntity e = load(id);
+        record(e, status, reason == null || reason.isBlank() ? null : reason.strip(), by, now());
+        return view(e.id);
+    }
+
+    private void record(EventEntity e, String status, String reason, String by, Instant now) {
+        e.status = status;
+        e.decidedBy = by;
+        e.decidedAt = now;
+        e.decisionReason = reason;
+        e.updatedAt = now;
+        changes.recordDecision(ChangeLog.Entity.EVENT, e.id, status, reason, by, now);
     }
 
     /** Sets the editorial status: extracted, confirmed or rejected. */
@@ -399,6 +432,36 @@ public class EventService {
         }
         events.flush();
         return new Withdrawal(deleted, kept, updated);
+    }
+
+    /**
+     * One page of extracted events awaiting a decision: {@code order} "confidence" (lowest first) or "newest". The
+     * cursor carries the order's key and is refused by the other order.
+     */
+    @Transactional
+    public Page<EventView> undecided(String order, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        List<String> after = Cursor.decode("review", order, cursor, 2);
+        List<UUID> ids;
+        try {
+            ids = order.equals("newest")
+                    ? events.undecidedByNewest(after == null ? null : Instant.parse(after.get(0)),
+                    after == null ? null : UUID.fromString(after.get(1)), size + 1)
+                    : events.undecidedByConfidence(after == null ? null : Float.valueOf(after.get(0)),
+                    after == null ? null : UUID.fromString(after.get(1)), size + 1);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+        }
+        boolean more = ids.size() > size;
+        List<UUID> shown = more ? ids.subList(0, size) : ids;
+        List<EventView> items = views(shown);
+        String next = null;
+        if (more && !shown.isEmpty()) {
+            EventEntity last = load(shown.get(shown.size() - 1));
+            next = Cursor.encode("review", order, List.of(order.equals("newest") ? last.createdAt.toString()
+                    : Float.toString(last.confidence), last.id.toString()));
+        }
+        return new Page<>(items, next);
     }
 
     /** The review state of the given events, in their order (unknown ids are left out). */

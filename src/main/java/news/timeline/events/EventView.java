@@ -47,8 +47,11 @@ public record EventView(
     public record AgreementRef(UUID id, String name) {
     }
 
-    /** Provenance; offsets are code points into the article text as submitted. */
+    /**
+     * Provenance; offsets are code points into the article text as submitted. {@code id} names the source for a split
+     * (null in a preview, where nothing is stored).
+     */
     public record Source(UUID articleId, String url, String quote, Integer start, Integer end, String ruleId,
-                         String extractorVersion) {
+                         String extractorVersion, UUID id) {
     }
 }

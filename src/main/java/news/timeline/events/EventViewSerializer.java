@@ -146,6 +146,8 @@ public final class EventViewSerializer extends StdSerializer<EventView> {
         g.writeString(s.ruleId());
         g.writeFieldName(EXTRACTOR_VERSION);
         g.writeString(s.extractorVersion());
+        g.writeFieldName(ID);
+        uuid(g, s.id());
         g.writeEndObject();
     }
 

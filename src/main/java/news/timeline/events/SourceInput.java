@@ -9,6 +9,7 @@ import java.util.UUID;
 /** Where an event was reported: article and/or URL, the quote, and its code-point offsets in the article text. */
 @Schema(name = "SourceInput", example = """
         {"url": "https://example.com/news/1", "quote": "During their talks on Friday, ...", "start": 512, "end": 700}""")
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"id"}) // a source as events answer it may be sent back as is
 public record SourceInput(
         UUID articleId,
         @Size(max = 2048) String url,

@@ -257,6 +257,7 @@ final class NativeEventMapper {
                     case "end" -> end = integer(p, "sources[" + i + "].end");
                     case "ruleId" -> ruleId = text(p, f);
                     case "extractorVersion" -> version = text(p, f);
+                    case "id" -> text(p, f); // a source as events answer it: its id is the stored row's, not the record's
                     default -> throw new RecordProblem("sources[" + i + "]." + f + ": unknown field");
                 }
             }

@@ -33,9 +33,10 @@ public class RequestBodyGuard {
         router.route().order(Integer.MIN_VALUE + 10).handler(this::check);
     }
 
-    /** Actions whose body is optional: running an article's extraction again, starting a re-extraction job. */
+    /** Actions whose body is optional: running an article's extraction again, starting a re-extraction job, a decision. */
     static boolean takesNoBody(String path) {
-        return path.endsWith("/reextract") || path.equals("/api/v1/reextractions");
+        return path.endsWith("/reextract") || path.equals("/api/v1/reextractions") || path.endsWith("/confirm")
+                || path.endsWith("/reject");
     }
 
     private void check(RoutingContext ctx) {

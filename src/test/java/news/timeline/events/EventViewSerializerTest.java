@@ -49,7 +49,7 @@ class EventViewSerializerTest {
                         new EventView.Participant(new ActorSummary(UUID.randomUUID(), "sergei-shoigu", "Sergei Shoigu", "person"), "host")),
                 new EventView.AgreementRef(UUID.randomUUID(), "Treaty on Comprehensive Strategic Partnership"),
                 List.of(new EventView.Source(UUID.randomUUID(), "https://news.example/a?b=1&c=2", "Quote with émojis 🙂 and <tags>",
-                        12, 80, "event.meeting.v1", "extract-1.2")),
+                        12, 80, "event.meeting.v1", "extract-1.2", UUID.randomUUID())),
                 EventView.confidence(0.59f), "confirmed", "gdelt:1234",
                 Instant.parse("2024-09-14T09:45:00.123456Z"), Instant.parse("2024-09-14T10:00:00Z"));
         String written = fast.writeValueAsString(e);
@@ -60,7 +60,7 @@ class EventViewSerializerTest {
     @Test
     void emptyAndMissingPartsAreWrittenAsTheRecordSerializerWritesThem() throws Exception {
         EventView e = new EventView(null, "statement", "t", null, DateValue.parse("199"), null, null, List.of(), null,
-                List.of(new EventView.Source(null, null, null, null, null, null, null)), 1.0, "extracted", null, null, null);
+                List.of(new EventView.Source(null, null, null, null, null, null, null, null)), 1.0, "extracted", null, null, null);
         assertEquals(reflective.writeValueAsString(e), fast.writeValueAsString(e));
         EventView nullLists = new EventView(UUID.randomUUID(), "x", "y", null, DateValue.parse("2024-09-13T14:30Z"), null, null,
                 null, null, null, 0.0, "rejected", null, Instant.EPOCH, Instant.EPOCH);

@@ -24,7 +24,8 @@ class ApiKeyTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // no article is submitted here: the application restarted for this profile does without the models
-            return Map.of("timeline.api.keys", "first-key, second-key", "timeline.extraction.mode", "off");
+            // desk:desk-key names its key: decisions made with desk-key are recorded as the desk's (NamedApiKeyTest)
+            return Map.of("timeline.api.keys", "first-key, second-key, desk:desk-key", "timeline.extraction.mode", "off");
         }
     }
 
