@@ -601,7 +601,7 @@ public class ActorService {
     public Withdrawal withdrawArticle(UUID articleId) {
         List<UUID> touched = actors.sourcedBy(articleId);
         if (touched.isEmpty()) {
-            return new Withdrawal(List.of(), Map.of(), List.of());
+            return Withdrawal.NONE;
         }
         actors.flush();
         actors.deleteSourcesOf(articleId);
@@ -616,24 +616,12 @@ public class ActorService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Withdrawal unsourced(Collection<UUID> candidates) {
         if (candidates.isEmpty()) {
-            return new Withdrawal(List.of(), Map.of(), List.of());
+            return Withdrawal.NONE;
         }
         actors.flush();
         List<UUID> touched = List.copyOf(candidates);
         Set<UUID> sourced = new HashSet<>(actors.withSources(touched));
-        List<UUID> orphans = new ArrayList<>();
-        Map<UUID, String> kept = new LinkedHashMap<>();
-        List<UUID> updated = new ArrayList<>();
-        for (ActorEntity a : actors.byIds(touched)) {
-            if (sourced.contains(a.id)) {
-                updated.add(a.id);
-            } else if (a.editedAt != null) {
-                kept.put(a.id, "edited");
-            } else {
-                orphans.add(a.id);
-            }
-        }
-        return new Withdrawal(orphans, kept, updated);
+        return Withdrawal.sort(actors.byIds(touched), a -> a.id, sourced, a -> a.editedAt != null);
     }
 
     /** Those of {@code candidates} that an actor outside them is affiliated to (a kept person's country stays). */

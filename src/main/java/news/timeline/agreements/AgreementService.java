@@ -338,7 +338,7 @@ public class AgreementService {
     public Withdrawal withdrawArticle(UUID articleId) {
         List<UUID> touched = agreements.sourcedBy(articleId);
         if (touched.isEmpty()) {
-            return new Withdrawal(List.of(), Map.of(), List.of());
+            return Withdrawal.NONE;
         }
         agreements.flush();
         agreements.deleteSourcesOf(articleId);
@@ -353,24 +353,12 @@ public class AgreementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Withdrawal unsourced(Collection<UUID> candidates) {
         if (candidates.isEmpty()) {
-            return new Withdrawal(List.of(), Map.of(), List.of());
+            return Withdrawal.NONE;
         }
         agreements.flush();
         List<UUID> touched = List.copyOf(candidates);
         Set<UUID> sourced = new HashSet<>(agreements.withSources(touched));
-        List<UUID> orphans = new ArrayList<>();
-        Map<UUID, String> kept = new LinkedHashMap<>();
-        List<UUID> updated = new ArrayList<>();
-        for (AgreementEntity a : agreements.byIds(touched)) {
-            if (sourced.contains(a.id)) {
-                updated.add(a.id);
-            } else if (a.editedAt != null) {
-                kept.put(a.id, "edited");
-            } else {
-                orphans.add(a.id);
-            }
-        }
-        return new Withdrawal(orphans, kept, updated);
+        return Withdrawal.sort(agreements.byIds(touched), a -> a.id, sourced, a -> a.editedAt != null);
     }
 
     /** The given actors that are a party to some agreement. */

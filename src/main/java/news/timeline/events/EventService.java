@@ -404,7 +404,7 @@ public class EventService {
     public Withdrawal withdrawArticle(UUID articleId) {
         List<UUID> touched = events.sourcedBy(articleId);
         if (touched.isEmpty()) {
-            return new Withdrawal(List.of(), Map.of(), List.of());
+            return Withdrawal.NONE;
         }
         events.flush();
         events.deleteSourcesOf(articleId);

@@ -120,11 +120,7 @@ enum Tense {
      * "couldn't be found", "neither he nor she could be located". A failed attempt already made, so the past.
      */
     private static boolean couldNot(String text, int from, int participle) {
-        int be = participle;
-        while (be > from && !Character.isLetter(text.charAt(be - 1))) {
-            be--;
-        }
-        be -= 2; // "be"
+        int be = beBefore(text, from, participle);
         String w = previousWord(text, from, be);
         int at = be;
         if (w.equals("not") || w.equals("t")) {
@@ -145,11 +141,7 @@ enum Tense {
      * or a cue of its own ("is to be signed", "expected to be held") it still points ahead.
      */
     private static boolean passiveInfinitiveOfNoun(String text, int from, int participle, Lexicon cues) {
-        int be = participle;
-        while (be > from && !Character.isLetter(text.charAt(be - 1))) {
-            be--;
-        }
-        be -= 2;
+        int be = beBefore(text, from, participle);
         if (be <= from || !previousWord(text, from, be).equals("to")) {
             return false;
         }
@@ -159,6 +151,15 @@ enum Tense {
             return false;
         }
         return of(before, cues) == NONE;
+    }
+
+    /** Where the "be" that ends right before {@code participle} starts (the caller knows the word before is "be"). */
+    private static int beBefore(String text, int from, int participle) {
+        int be = participle;
+        while (be > from && !Character.isLetter(text.charAt(be - 1))) {
+            be--;
+        }
+        return be - 2;
     }
 
     private static final Set<String> BE_FORMS = Set.of("is", "are", "am", "was", "were", "be", "been", "being");
