@@ -279,7 +279,7 @@ public final class ArticleExtractor {
         }
         for (ActorEntity a : actorAnalysis.actors()) {
             if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))
-                    || ((a.modelOnly() || a.description()) && !participating.contains(a))) {
+                    || ((a.modelOnly() || a.description() || a.unnamed()) && !participating.contains(a))) {
                 continue;
             }
             kept.add(a);

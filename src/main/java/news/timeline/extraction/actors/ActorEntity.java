@@ -20,6 +20,7 @@ public final class ActorEntity {
     String knownSlug;
     boolean outlet;
     String stateOf;
+    /** A person named only by a description ("Croatia's prime minister"): kept only when it takes part in an event. */
     boolean unnamed;
     /** Found by the statistical entity tagger alone, with no rule's cue: kept only when it takes part in an event. */
     boolean modelOnly;
@@ -81,6 +82,10 @@ public final class ActorEntity {
 
     public boolean description() {
         return description;
+    }
+
+    public boolean unnamed() {
+        return unnamed;
     }
 
     public String stateOf() {

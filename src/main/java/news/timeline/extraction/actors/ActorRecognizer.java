@@ -28,6 +28,15 @@ public final class ActorRecognizer {
     private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "outside", "inside", "east-northeast");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> GIVEN_NAME_HONORIFICS = Set.of("sheikh", "sheik", "prince", "princess", "king", "queen",
+            "emir", "sultan", "pope", "shah");
+    /** Words between a place preposition and a country that keep it a place: "in southern Mexico", "across central China". */
+    private static final Set<String> REGION_WORDS = Set.of("northern", "southern", "eastern", "western", "central",
+            "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+            "south-western", "north", "south", "east", "west", "rural", "coastal", "mainland");
+    /** Heads of a place inside a country: "central China's Henan Province", "Russia's Kursk region". */
+    private static final Set<String> PLACE_HEADS = Set.of("province", "region", "county", "city", "district", "prefecture",
+            "oblast", "governorate", "municipality", "island", "islands", "state", "territory", "coast", "capital");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around");
     private static final Set<String> NAME_CONNECTORS = Set.of("of", "for", "de", "del", "da", "van", "von", "bin", "al", "la", "le", "on", "the");
     private static final Set<String> SUBJECT_VERBS = Set.of("said", "says", "announced", "announces", "agreed", "agrees",
@@ -146,6 +155,7 @@ public final class ActorRecognizer {
                     entityPass(s);
                 }
             }
+            prune();
             for (Sentence s : sentences) {
                 coreferencePass(s);
             }
@@ -161,6 +171,7 @@ public final class ActorRecognizer {
                     anaphorPass(s);
                 }
             }
+            prune();
             resolveAffiliations();
             for (List<ActorMention> l : bySentence) {
                 l.sort((a, b) -> Integer.compare(a.from(), b.from()));
@@ -191,6 +202,10 @@ public final class ActorRecognizer {
                     continue;
                 }
                 Gazetteer.Entry e = m.entry();
+                if (m.sense() == Gazetteer.Sense.DEMONYM && companyAfter(toks, i + m.length())) {
+                    i += m.length(); // "Egyptian Fertilisers Company": the demonym is part of the company's name
+                    continue;
+                }
                 ActorEntity a = entityFor(e);
                 ActorMention.Use use = switch (m.sense()) {
                     case NAME -> ActorMention.Use.NAME;
@@ -201,15 +216,19 @@ public final class ActorRecognizer {
                         && !(e.kind() == ActorKind.COUNTRY && i > 0 && toks.get(i - 1).norm().equals("at"))) {
                     use = ActorMention.Use.PLACE; // but "fired missiles at Israel" names a target, not a place
                 }
+                if (e.kind() == ActorKind.COUNTRY && m.sense() == Gazetteer.Sense.NAME && placeOwner(toks, i + m.length())) {
+                    use = ActorMention.Use.PLACE; // "central China's Henan Province": where, not who
+                }
                 if (e.kind() == ActorKind.COUNTRY && i > 0 && (toks.get(i - 1).norm().equals("'s") || blk[i - 1] || Character.isDigit(toks.get(i - 1).text().charAt(0)))
                         && i + m.length() < n && toks.get(i + m.length()).isWord() && !toks.get(i + m.length()).capitalized()) {
                     use = ActorMention.Use.PLACE; // "Office Depot's 2014 US revenue": a qualifier, not a participant
                 }
                 if (m.sense() == Gazetteer.Sense.METONYM && i > 0 && Set.of("the", "a", "an", "this").contains(toks.get(i - 1).norm())
-                        && i + m.length() < n && !toks.get(i + m.length()).capitalized() && toks.get(i + m.length()).isWord()
+                        && i + m.length() < n && toks.get(i + m.length()).isWord()
+                        && (!toks.get(i + m.length()).capitalized() || gazetteer.documentWord(toks.get(i + m.length()).norm()))
                         && !Set.of("is", "was", "has", "had", "said", "says", "will", "would").contains(toks.get(i + m.length()).norm())
                         && !e.name().equals("United States")) {
-                    use = ActorMention.Use.PLACE; // "the London talks"
+                    use = ActorMention.Use.PLACE; // "the London talks", "the Algiers Agreement"
                 }
                 addMention(a, s, i, i + m.length(), use, e.ruleId());
                 if (a.kind() == ActorKind.PERSON) {
@@ -482,23 +501,70 @@ public final class ActorRecognizer {
             }
         }
 
+        /** Does a capitalized name of at most five words that ends in a company word start at {@code j}? */
+        boolean companyAfter(List<Token> toks, int j) {
+            for (int k = j; k < toks.size() && k - j < 5; k++) {
+                Token t = toks.get(k);
+                if (!t.isWord() || !t.capitalized()) {
+                    return false;
+                }
+                if (gazetteer.companyWord(t.norm().replace(".", ""))) {
+                    return k > j;
+                }
+            }
+            return false;
+        }
+
+        /** Does a possessive at {@code j} name a place of the country before it ("China's Henan Province")? */
+        boolean placeOwner(List<Token> toks, int j) {
+            if (j >= toks.size() || !toks.get(j).norm().equals("'s")) {
+                return false;
+            }
+            int k = j + 1;
+            while (k < toks.size() && k - j <= 3 && toks.get(k).capitalized() && toks.get(k).isWord()
+                    && !PLACE_HEADS.contains(toks.get(k).norm())) {
+                k++;
+            }
+            return k > j + 1 && k < toks.size() && PLACE_HEADS.contains(toks.get(k).norm());
+        }
+
         boolean placePosition(Sentence s, int i) {
             List<Token> toks = s.tokens();
             int p = i - 1;
+            if (p >= 1 && REGION_WORDS.contains(toks.get(p).norm()) && !toks.get(p).capitalized()) {
+                p--; // "in southern Mexico" (but "in South Africa" is a name)
+            }
             if (p >= 0 && toks.get(p).norm().equals("the")) {
                 p--;
             }
             if (p >= 0 && PLACE_PREPOSITIONS.contains(toks.get(p).norm())) {
                 return true;
             }
+            // "in the UK and Kenya": a country joined to a place is a place too
+            if (i >= 2 && (toks.get(i - 1).norm().equals("and") || toks.get(i - 1).norm().equals("or"))) {
+                for (ActorMention m : bySentence.get(s.index())) {
+                    if (m.to() == i - 1 && m.use() == ActorMention.Use.PLACE) {
+                        return true;
+                    }
+                }
+            }
             // "north of Moscow", "just outside of Kyiv"
             if (p >= 1 && toks.get(p).norm().equals("of") && DIRECTIONS.contains(toks.get(p - 1).norm())) {
                 return true;
             }
             // "in Ganja, Azerbaijan", "in El Obeid, Sudan"
-            if (i >= 3 && toks.get(i - 1).text().equals(",") && toks.get(i - 2).capitalized()) {
-                int k = i - 2;
-                while (k > 0 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord() && i - k < 6) {
+            int c = i - 2;
+            if (c >= 2 && toks.get(c).text().equals(")")) {
+                // "a stake in Indo Maroc Phosphore SA (Imacid), Morocco": a short parenthesis before the comma
+                int open = c - 1;
+                while (open > 0 && c - open <= 4 && !toks.get(open).text().equals("(")) {
+                    open--;
+                }
+                c = toks.get(open).text().equals("(") ? open - 1 : c;
+            }
+            if (i >= 3 && c >= 1 && toks.get(i - 1).text().equals(",") && toks.get(c).capitalized()) {
+                int k = c;
+                while (k > 0 && toks.get(k - 1).capitalized() && toks.get(k - 1).isWord() && c - k < 5) {
                     k--;
                 }
                 if (k > 0 && PLACE_PREPOSITIONS.contains(toks.get(k - 1).norm())) {
@@ -599,6 +665,10 @@ public final class ActorRecognizer {
                 } else if (NAME_CONNECTORS.contains(t.norm()) && j > i && j + 1 < toks.size() && toks.get(j + 1).capitalized()
                         && !cov[j + 1] && !blk[j + 1]) {
                     j++;
+                } else if (NAME_CONNECTORS.contains(t.norm()) && j > i && j + 2 < toks.size() && toks.get(j + 1).text().equals("-")
+                        && toks.get(j + 1).start() == t.end() && toks.get(j + 2).start() == toks.get(j + 1).end()
+                        && toks.get(j + 2).capitalized() && !cov[j + 2] && !blk[j + 2]) {
+                    j += 3; // "Anas al-Rasheed", "Abdel Fattah el-Sisi"
                 } else if (t.norm().equals("'s") && j > i && j + 1 < toks.size() && !cov[j + 1] && !blk[j + 1]
                         && toks.get(j + 1).capitalized() && lastHead(toks.get(j + 1).text())
                         && (j + 2 >= toks.size() || !toks.get(j + 2).capitalized())) {
@@ -676,7 +746,12 @@ public final class ActorRecognizer {
                     describe(s, i, j, known);
                     return;
                 }
-                person(s, i, j, surface, "actors.person.title");
+                String tagged = modelType(s, i, j);
+                if ("ORG".equals(tagged)) {
+                    organization(s, i, j, ctx); // "a campaign by the Equality Campaign": the tagger reads a body
+                } else if (tagged == null || tagged.equals("PERSON")) {
+                    person(s, i, j, surface, "actors.person.title");
+                } // else "during the Official Melbourne Postal Survey": an event, a place or a work, not a person
             } else if (words >= 2 && words <= 3 && !allCaps(toks, i, j) && j + 1 < toks.size() && toks.get(j).text().equals(",")
                     && (toks.get(j + 1).norm().equals("who") || toks.get(j + 1).norm().equals("whose"))) {
                 // "Gabriel Attal, who resigned after ...": "who" speaks of a person
@@ -745,6 +820,10 @@ public final class ActorRecognizer {
                 if (!person && before >= 0 && PLACE_PREPOSITIONS.contains(toks.get(before).norm())) {
                     continue; // "at the Vostochny Cosmodrome": a facility named as the place
                 }
+                if (!person && before >= 1 && toks.get(before).norm().equals("of")
+                        && "person".equals(gazetteer.titleHint(toks.get(before - 1).norm()))) {
+                    continue; // "Secretary of State Mike Pompeo", "Minister of Defence": part of a title
+                }
                 if (person && gazetteer.titleHint(toks.get(b - 1).norm()) != null) {
                     continue; // "Russian Security Chief", "North Korea's Vice Foreign Minister": a title, no name
                 }
@@ -765,7 +844,7 @@ public final class ActorRecognizer {
                     }
                     boolean fresh = !entities.containsKey(KeyNames.key(surface));
                     person(s, a, b, surface, "actors.person.ner");
-                    if (fresh) {
+                    if (fresh && !titledBefore(toks, a)) {
                         entities.get(KeyNames.key(surface)).modelOnly = true;
                     }
                 } else if (words <= 8 && surface.length() > 2) {
@@ -775,6 +854,121 @@ public final class ActorRecognizer {
                     addMention(org, s, a, b, ActorMention.Use.NAME, org.ruleId());
                 }
             }
+        }
+
+        /**
+         * Drops what the rules or the language layer took for a name but cannot name an actor, before short forms are
+         * tied to names: a "person" with a lower-case word that is no name particle ("Commenting on Twitter") or
+         * opening with a verb; an "organization" that is a document ("MoU", "the Paris Agreement") or an office
+         * ("Minister of State for Petroleum": its first word is a person's title). Gazetteer entries are never dropped.
+         */
+        void prune() {
+            List<ActorEntity> gone = new ArrayList<>();
+            for (ActorEntity e : order) {
+                if (e.ruleId().startsWith("actors.gazetteer") || e.ruleId().startsWith("actors.known")
+                        || (e.kind() != ActorKind.PERSON && e.kind() != ActorKind.ORGANIZATION)) {
+                    continue;
+                }
+                ActorMention first = null;
+                for (ActorMention m : e.mentions) {
+                    if (m.use() == ActorMention.Use.NAME) {
+                        first = m;
+                        break;
+                    }
+                }
+                if (first != null && !nameShaped(e.kind(), sentences.get(first.sentence()), first.from(), first.to())) {
+                    gone.add(e);
+                }
+            }
+            if (gone.isEmpty()) {
+                return;
+            }
+            java.util.Set<ActorEntity> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            dropped.addAll(gone);
+            order.removeIf(dropped::contains);
+            entities.values().removeIf(dropped::contains);
+            aliasIndex.values().removeIf(dropped::contains);
+            for (List<ActorMention> l : bySentence) {
+                for (ActorMention m : l) {
+                    if (dropped.contains(m.actor())) {
+                        for (int k = m.from(); k < m.to(); k++) {
+                            covered[m.sentence()][k] = false;
+                        }
+                    }
+                }
+                l.removeIf(m -> dropped.contains(m.actor()));
+            }
+            for (ActorEntity e : order) {
+                if (dropped.contains(e.affiliation)) {
+                    e.affiliation = null;
+                }
+            }
+        }
+
+        /** Can the words [i, j) of s be the name of an actor of this kind? */
+        boolean nameShaped(ActorKind kind, Sentence s, int i, int j) {
+            List<Token> toks = s.tokens();
+            int firstWord = -1;
+            int lastWord = -1;
+            for (int k = i; k < j; k++) {
+                if (toks.get(k).isWord() && Character.isLetter(toks.get(k).text().charAt(0))) {
+                    firstWord = firstWord < 0 ? k : firstWord;
+                    lastWord = k;
+                }
+            }
+            if (firstWord < 0) {
+                return true;
+            }
+            if (kind == ActorKind.PERSON) {
+                for (int k = firstWord; k <= lastWord; k++) {
+                    Token t = toks.get(k);
+                    boolean joined = k > 0 && toks.get(k - 1).end() == t.start() && toks.get(k - 1).text().equals("-");
+                    if (t.isWord() && Character.isLetter(t.text().charAt(0)) && !t.capitalized() && !joined
+                            && !gazetteer.particle(t.norm())) { // but "Chen Shui-bian"
+
+                        return false;
+                    }
+                }
+                return !(s.parsed() && s.parse().tag(firstWord).startsWith("VB"));
+            }
+            if (s.parsed() && s.parse().tag(firstWord).equals("VBG")) {
+                return false; // "Commenting on Twitter"
+            }
+            if (gazetteer.documentWord(toks.get(lastWord).norm())) {
+                return false;
+            }
+            // "Minister of State for Petroleum" names an office, whatever its complement
+            return !"person".equals(gazetteer.titleHint(toks.get(firstWord).norm()));
+        }
+
+        /**
+         * Is the name at {@code a} introduced by a title whose complement runs up to it ("Minister of Development
+         * Strategies and International Trade Malik Samarawickrama", "Speaker of the Parliament Karu Jayasuriya")?
+         */
+        boolean titledBefore(List<Token> toks, int a) {
+            for (int k = a - 1; k >= 0 && a - k <= 10; k--) {
+                Token t = toks.get(k);
+                if ("person".equals(gazetteer.titleHint(t.norm()))) {
+                    return true;
+                }
+                if (!(t.isWord() && t.capitalized()) && !Set.of("of", "and", "the", "for", "&").contains(t.norm())) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** The language layer's entity type for the last word of [i, j), or null when it has none (or no parse). */
+        String modelType(Sentence s, int i, int j) {
+            if (!s.parsed()) {
+                return null;
+            }
+            for (int k = i; k < j; k++) {
+                if ("PERSON".equals(s.parse().entityType(k))) {
+                    return "PERSON";
+                }
+            }
+            return s.parse().entityType(j - 1);
         }
 
         /** Does the entity tagger read token i as the first of a PERSON name that runs on to the run's end? */
@@ -992,6 +1186,10 @@ public final class ActorRecognizer {
                 return null;
             }
             ActorEntity best = null;
+            // "Sheikh Sabah", "Prince Charles", "King Abdullah": these honorifics go with the given name, so a
+            // person whose name starts with the word is meant, not one whose family name it is
+            boolean given = i > 0 && GIVEN_NAME_HONORIFICS.contains(toks.get(i - 1).norm());
+            boolean bestFirst = false;
             for (ActorEntity e : order) {
                 if (e.outlet && e.kind() != ActorKind.PERSON) {
                     continue;
@@ -999,8 +1197,14 @@ public final class ActorRecognizer {
                 if (e.kind() == ActorKind.PERSON && j - i == 1 && !e.unnamed) {
                     String[] parts = KeyNames.key(e.name()).split(" ");
                     String w = toks.get(i).norm();
-                    if (parts.length >= 2 && (parts[parts.length - 1].equals(w) || parts[0].equals(w))) {
-                        best = best == null || e.salience() > best.salience() ? e : best;
+                    boolean first = parts.length >= 2 && parts[0].equals(w);
+                    if (parts.length >= 2 && (parts[parts.length - 1].equals(w) || first)) {
+                        boolean better = best == null || (given && first && !bestFirst)
+                                || ((!given || first == bestFirst) && e.salience() > best.salience());
+                        if (better) {
+                            best = e;
+                            bestFirst = first;
+                        }
                     }
                 } else if (e.kind() == ActorKind.ORGANIZATION && !e.unnamed) {
                     String k = KeyNames.key(surface);

@@ -67,6 +67,9 @@ public final class Gazetteer {
     private final Map<String, String> orgHeads = new HashMap<>();
     private final Map<String, String[]> collective = new HashMap<>();
     private final Set<String> common = new HashSet<>();
+    private final Set<String> particles = new HashSet<>();
+    private final Set<String> documentWords = new HashSet<>();
+    private final Set<String> companyWords = new HashSet<>();
     private final Map<String, Body> bodies = new HashMap<>();
     private final Map<String, Anaphor> anaphors = new HashMap<>();
     private int maxBodyTokens = 1;
@@ -183,6 +186,14 @@ public final class Gazetteer {
         }
         for (DataTable.Row r : DataTable.read(DIR + "common-capitalized.txt", 1)) {
             g.common.add(r.cell(0));
+        }
+        for (DataTable.Row r : DataTable.read(DIR + "name-shapes.tsv", 2)) {
+            switch (r.cell(1)) {
+                case "particle" -> g.particles.add(r.cell(0));
+                case "document" -> g.documentWords.add(r.cell(0));
+                case "company" -> g.companyWords.add(r.cell(0));
+                default -> throw r.error("unknown use '" + r.cell(1) + "'");
+            }
         }
         // people are also found by their surname once the gazetteer has no other use for it
         return g;
@@ -334,5 +345,20 @@ public final class Gazetteer {
 
     public boolean common(String norm) {
         return common.contains(norm);
+    }
+
+    /** A lower-case word that may stand inside a person's name ("da", "von"; {@code name-shapes.tsv}). */
+    public boolean particle(String norm) {
+        return particles.contains(norm);
+    }
+
+    /** A word that ends a company's name ("Company", "Airlines"; {@code name-shapes.tsv}). */
+    public boolean companyWord(String norm) {
+        return companyWords.contains(norm);
+    }
+
+    /** A word that, ending a name, names a document ("MoU", "Agreement"; {@code name-shapes.tsv}). */
+    public boolean documentWord(String norm) {
+        return documentWords.contains(norm);
     }
 }

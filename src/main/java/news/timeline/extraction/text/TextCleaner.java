@@ -17,6 +17,9 @@ public final class TextCleaner {
     private static final int MAX_CUE_LINE = 300;
     private static final int MIN_CONTENT_WORDS = 6;
     private static final int MAX_HEADLINE_WORDS = 25;
+    /** A menu: at least this many lines in a row, each of at most MENU_WORDS capitalized words and no stop or digit. */
+    private static final int MENU_LINES = 4;
+    private static final int MENU_WORDS = 4;
 
     private final BoilerplateRules rules;
 
@@ -127,7 +130,65 @@ public final class TextCleaner {
             headlineEnd = le;
             headlineCounted = counted;
         }
+        menus(out, junkFree, removed);
         return new CleanedText(original, new String(out), List.copyOf(removed), contentLines == 0);
+    }
+
+    /**
+     * Masks a page's menu: a run of short lines of capitalized words with no stop and no digit ("Front Page",
+     * "Middle East", "Letter From America", "UK Politics"), which prose, datelines and captions never make.
+     */
+    private static void menus(char[] out, String before, List<CleanedText.Removal> removed) {
+        int runStart = -1;
+        int runEnd = -1;
+        int lines = 0;
+        int pos = 0;
+        while (pos <= out.length) {
+            int eol = pos;
+            while (eol < out.length && out[eol] != '\n') {
+                eol++;
+            }
+            String line = new String(out, pos, eol - pos).strip();
+            if (line.isEmpty() && !before.substring(pos, eol).isBlank()) {
+                pos = eol + 1; // a line another rule masked ("Home") neither makes nor breaks a menu
+                continue;
+            }
+            if (!line.isEmpty() && menuItem(line)) {
+                if (lines == 0) {
+                    runStart = pos;
+                }
+                runEnd = eol;
+                lines++;
+            } else {
+                if (lines >= MENU_LINES) {
+                    mask(out, runStart, runEnd, "boilerplate.menu", removed);
+                }
+                lines = 0;
+            }
+            pos = eol + 1;
+        }
+        if (lines >= MENU_LINES) {
+            mask(out, runStart, runEnd, "boilerplate.menu", removed);
+        }
+    }
+
+    private static boolean menuItem(String line) {
+        String[] words = line.split("\\s+");
+        if (words.length > MENU_WORDS) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (Character.isDigit(c) || ".!?:;,\"\u201D".indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private String lineRule(String bare, String line) {
