@@ -713,6 +713,18 @@ public final class ActorRecognizer {
                 }
             }
             orgLike = orgLike(toks, i, j);
+            if (!orgLike) {
+                // "Tom DeLay of Texas", "Kurt Brouwer of Brouwer Asset": a person's name ends before "of"
+                for (int p = i + 1; p < j; p++) {
+                    if (toks.get(p).norm().equals("of")) {
+                        if (p - i < 2 && !"organization".equals(context(s, i, p).prefixHint)) {
+                            return;
+                        }
+                        j = p;
+                        break;
+                    }
+                }
+            }
             String surface = text.text().substring(toks.get(i).start(), toks.get(j - 1).end());
             ActorEntity existing = findByAlias(surface);
             if (existing != null) {
@@ -937,8 +949,10 @@ public final class ActorRecognizer {
             if (gazetteer.documentWord(toks.get(lastWord).norm())) {
                 return false;
             }
-            // "Minister of State for Petroleum" names an office, whatever its complement
-            return !"person".equals(gazetteer.titleHint(toks.get(firstWord).norm()));
+            // "Minister of State for Petroleum" names an office, whatever its complement (but "Justice Department" and
+            // "General Motors" are bodies)
+            return !("person".equals(gazetteer.titleHint(toks.get(firstWord).norm())) && firstWord + 1 < j
+                    && Set.of("of", "for").contains(toks.get(firstWord + 1).norm()));
         }
 
         /**

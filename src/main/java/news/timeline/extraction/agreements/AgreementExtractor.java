@@ -33,6 +33,10 @@ public final class AgreementExtractor {
     private static final Set<String> INDEFINITE = Set.of("a", "an", "new", "any");
     private static final Set<String> MEDIATING = Set.of("brokered", "mediated", "hosted", "facilitated", "arranged");
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "on", "for", "to", "and", "in", "-", "'s");
+    /** Words that end an agreement's complement: a clause, a time, a second verb ("a deal to end the strike until ..."). */
+    private static final Set<String> COMPLEMENT_STOPS = Set.of("that", "which", "who", "until", "till", "by", "after", "before",
+            "when", "while", "as", "since", "from", "in", "at", "on", "with", "and", "but", "or", "'s", "was", "is", "were", "will",
+            "would", "has", "had", "have");
 
     private record Noun(String[] tokens, AgreementKind kind) {
     }
@@ -143,8 +147,13 @@ public final class AgreementExtractor {
                         named = true; // "the Geneva trade agreement", "a Russian-brokered suspension of hostilities"
                     }
                 }
+                if (named && det.equals("the") && a == i && b == end && !toks.get(i).capitalized()
+                        && mods.stream().anyMatch(MEDIATING::contains)) {
+                    named = false; // "The UN-brokered deal came on the ninth day": the deal told before, by its broker
+                }
                 int spanFrom = hasDet ? d - 1 : d;
                 String surface = text.text().substring(toks.get(spanFrom).start(), toks.get(b - 1).end());
+                String described = withComplement(text, toks, spanFrom, b);
                 String coreName = text.text().substring(toks.get(d).start(), toks.get(b - 1).end());
                 // "a handshake deal on a framework": the second noun is the same agreement
                 if (previousInSentence != null && d - previousEnd <= 3 && d > previousEnd
@@ -250,6 +259,9 @@ public final class AgreementExtractor {
                     target.modifiers.addAll(placeWords);
                 }
                 target.aliases.add(surface);
+                if (described != null) {
+                    target.aliases.add(described);
+                }
                 target.sentences.add(s.index());
                 target.mentions.add(new SourceSpan(toks.get(spanFrom).start(), toks.get(b - 1).end(), surface,
                         mention ? "agreements.mention" : target.ruleId));
@@ -279,6 +291,46 @@ public final class AgreementExtractor {
             finish(text, actors, f);
         }
         return found;
+    }
+
+    /**
+     * The agreement's mention with what it is about, when a complement follows the noun: "an agreement on a
+     * transitional government", "a deal to suspend a three-day strike" (at most six words, up to a comma, a clause or a
+     * time word); null when none follows.
+     */
+    private static String withComplement(AnalyzedText text, List<Token> toks, int from, int end) {
+        if (end + 1 >= toks.size() || !Set.of("on", "to", "over").contains(toks.get(end).norm())) {
+            return null;
+        }
+        int k = end + 1;
+        int words = 0;
+        while (k < toks.size() && words < 6) {
+            Token t = toks.get(k);
+            String w = t.norm();
+            if (!t.isWord() && !w.equals("-") || COMPLEMENT_STOPS.contains(w)
+                    || (w.equals("to") && !toks.get(end).norm().equals("to"))) {
+                break; // "an agreement on a transitional government to run the country": the purpose is not the topic
+            }
+            if (t.isWord()) {
+                words++;
+            }
+            k++;
+        }
+        while (k > end + 1 && STOP.contains(toks.get(k - 1).norm())) {
+            k--;
+        }
+        if (k <= end + 1 || (toks.get(end).norm().equals("to") && k == end + 2)) {
+            return null;
+        }
+        boolean topic = false;
+        for (int q = end + 1; q < k; q++) {
+            Token t = toks.get(q);
+            topic |= t.isWord() && !t.capitalized() && !STOP.contains(t.norm()) && Character.isLetter(t.text().charAt(0));
+        }
+        if (!topic) {
+            return null; // "the accession treaty on Tuesday": a time, not a topic
+        }
+        return text.text().substring(toks.get(from).start(), toks.get(k - 1).end());
     }
 
     private static EventGroup nearestGroup(List<EventGroup> events, List<EventMention> here, int i) {
