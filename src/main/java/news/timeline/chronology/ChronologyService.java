@@ -5,6 +5,7 @@ import news.timeline.actors.ActorSummary;
 import news.timeline.events.EventView;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
+import news.timeline.web.HistoricDates;
 import news.timeline.web.Page;
 import news.timeline.web.QueryValues;
 
@@ -92,16 +93,18 @@ public class ChronologyService {
         }
     }
 
-    /** The actors sharing events with {@code actor}, most shared events first, each with its latest shared event's date. */
-    public Page<Relationship> relationships(String actor, boolean includeAffiliated, List<String> statuses, String cursor,
-                                            Integer limit) {
-        int lim = Cursor.limit(limit);
-        TimelineFilter statusFilter = TimelineFilter.parse(null, null, null, null, null, statuses, null);
+    /**
+     * The actors sharing events with {@code actor}, most shared events first, each with its counts by type and its
+     * latest shared event's date; the events filtered as a timeline's ({@code from}, {@code to}, {@code type},
+     * {@code addedSince}, {@code status}).
+     */
+    public Page<Relationship> relationships(String actor, boolean includeAffiliated, TimelineFilter filter, String cursor) {
+        int lim = filter.limit();
         List<ChronologyQueries.Counterpart> found;
         String scope;
         try (ChronologyQueries queries = ChronologyQueries.open(dataSource, true)) {
             ActorSummary a = actor(queries, actor);
-            scope = Cursor.scope(a.id(), includeAffiliated, statusFilter.listKey());
+            scope = Cursor.scope(a.id(), includeAffiliated, filter.listKey());
             List<String> keys = Cursor.decode(RELATIONSHIPS_KIND, scope, cursor, 2);
             Long afterCount = null;
             UUID afterId = null;
@@ -113,11 +116,11 @@ public class ChronologyService {
                     throw ApiProblem.invalid("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
                 }
             }
-            found = queries.counterparts(a.id(), includeAffiliated, statusFilter.statuses(), afterCount, afterId, lim);
+            found = queries.counterparts(a.id(), includeAffiliated, filter, afterCount, afterId, lim);
         }
         List<Relationship> items = new ArrayList<>();
         for (ChronologyQueries.Counterpart c : found.subList(0, Math.min(lim, found.size()))) {
-            items.add(new Relationship(c.actor(), c.events(), c.latest(), c.latestEvent()));
+            items.add(new Relationship(c.actor(), c.events(), c.byType(), c.latest(), c.latestEvent()));
         }
         String next = null;
         if (found.size() > lim) {
@@ -125,6 +128,43 @@ public class ChronologyService {
             next = Cursor.encode(RELATIONSHIPS_KIND, scope, List.of(Long.toString(last.events()), last.actor().id().toString()));
         }
         return new Page<>(items, next);
+    }
+
+    /**
+     * The summary of a pair over exactly the events its timeline lists with the same filters and roll-up; agreements
+     * with a party on each side. {@code timeline} is the link to that timeline.
+     */
+    public RelationshipSummary relationshipSummary(String actorA, String actorB, boolean includeAffiliated,
+                                                   TimelineFilter filter, java.net.URI timeline) {
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, true)) {
+            ActorSummary a = actor(queries, actorA);
+            ActorSummary b = actor(queries, actorB);
+            if (a.id().equals(b.id())) {
+                throw ApiProblem.invalid("actorB", "is the same actor as actorA; a relationship needs two actors");
+            }
+            ChronologyQueries.PairCounts counts = queries.pairCounts(a.id(), b.id(), includeAffiliated, filter);
+            List<RelationshipSummary.TypeCount> byType = counts.byType().entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .map(e -> new RelationshipSummary.TypeCount(e.getKey(), e.getValue())).toList();
+            // months when the shared events start within two years of each other, else years
+            boolean months = !counts.byMonth().isEmpty() && java.time.temporal.ChronoUnit.MONTHS.between(
+                    counts.byMonth().firstKey(), counts.byMonth().lastKey()) < 24;
+            List<RelationshipSummary.PeriodCount> byPeriod = (months ? counts.byMonth() : counts.byYear()).entrySet().stream()
+                    .map(e -> new RelationshipSummary.PeriodCount(months ? HistoricDates.month(e.getKey())
+                            : HistoricDates.year(e.getKey()), e.getValue())).toList();
+            List<EventView> ends = queries.eventsById(counts.first() == null ? List.of() : List.of(counts.first(), counts.last()));
+            List<RelationshipSummary.Agreement> agreements = queries.sharedAgreements(a.id(), b.id(), includeAffiliated, filter)
+                    .stream().map(g -> new RelationshipSummary.Agreement(g.id(), g.name(), g.kind(), g.status(), g.signed())).toList();
+            List<RelationshipSummary.Member> sideA = new ArrayList<>();
+            List<RelationshipSummary.Member> sideB = new ArrayList<>();
+            for (ChronologyQueries.SideMember m : queries.pairSides(a.id(), b.id(), includeAffiliated, filter)) {
+                (m.side() == 1 ? sideA : sideB).add(new RelationshipSummary.Member(m.actor(), m.events()));
+            }
+            return new RelationshipSummary(List.of(a, b), counts.events(), byType, months ? "month" : "year", byPeriod,
+                    ends.isEmpty() ? null : ends.get(0), ends.isEmpty() ? null : ends.get(ends.size() - 1), agreements,
+                    List.of(new RelationshipSummary.Side(a, sideA), new RelationshipSummary.Side(b, sideB)), timeline);
+        }
     }
 
     /** The change log after {@code since} (a timestamp with offset), oldest first: how a client keeps a copy in sync. */
