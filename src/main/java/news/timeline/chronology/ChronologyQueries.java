@@ -590,6 +590,153 @@ final class ChronologyQueries implements AutoCloseable {
         return out;
     }
 
+    // ------------------------------------------------------------------ digest
+
+    /** A digest's scope: what changed after {@code since}, about {@code actors} (all when empty), of these statuses. */
+    record DigestScope(Instant since, List<UUID> actors, boolean rollUp, List<String> statuses) {
+    }
+
+    record TypeChange(String type, boolean entered, long events) {
+    }
+
+    record ActorTypeCount(UUID actor, String type, long events) {
+    }
+
+    record DigestAgreement(UUID id, String name, String kind, String status, DateValue signed, boolean entered, Instant updatedAt) {
+    }
+
+    /**
+     * {@code m (root, actor_id, valid_from, valid_to)}: each requested actor and, with roll-up, its affiliates; and
+     * {@code d (id, type, entered, updated_at)}: the events changed after {@code since} (entered: created after it)
+     * of the statuses asked for, in which a member takes part within its period when actors are given.
+     */
+    private static void digestEvents(Sql sql, DigestScope scope) {
+        sql.add("""
+                with m as (select r.id as root, r.id as actor_id, null::date as valid_from, null::date as valid_to
+                           from unnest(?::uuid[]) r(id)
+                           union all
+                           select f.affiliated_to, f.actor_id, f.valid_from, f.valid_to from actor_affiliations f
+                           where f.affiliated_to = any(?::uuid[]) and ?),
+                d as materialized (select e.id, e.type, e.created_at > ? as entered, e.updated_at from events e
+                      where e.updated_at > ? and e.status = any(?)
+                """, scope.actors(), scope.actors(), scope.rollUp(), scope.since(), scope.since(), scope.statuses());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and exists (select 1 from event_participants ep join m on m.actor_id = ep.actor_id
+                                where ep.event_id = e.id
+                                  and (m.valid_to is null or ep.event_start <= m.valid_to)
+                                  and (m.valid_from is null or ep.event_end >= m.valid_from))
+                    """);
+        }
+        sql.add(")\n");
+    }
+
+    List<TypeChange> digestTypes(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select d.type, d.entered, count(*) from d group by d.type, d.entered order by 3 desc, 1, 2 desc");
+        return query(sql.text(), sql.params(), rs -> new TypeChange(rs.getString(1), rs.getBoolean(2), rs.getLong(3)));
+    }
+
+    /** New events per actor and type: per requested actor (with its affiliates), or per participant when none. */
+    List<ActorTypeCount> digestActors(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        if (scope.actors().isEmpty()) {
+            sql.add("""
+                    select ep.actor_id, d.type, count(*) from d join event_participants ep on ep.event_id = d.id
+                    where d.entered group by ep.actor_id, d.type
+                    """);
+        } else {
+            sql.add("""
+                    select m.root, d.type, count(distinct d.id) from d join event_participants ep on ep.event_id = d.id
+                    join m on m.actor_id = ep.actor_id
+                     and (m.valid_to is null or ep.event_start <= m.valid_to)
+                     and (m.valid_from is null or ep.event_end >= m.valid_from)
+                    where d.entered group by m.root, d.type
+                    """);
+        }
+        return query(sql.text(), sql.params(), rs -> new ActorTypeCount(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** The most recently changed events of the digest, newest change first. */
+    List<UUID> digestEventIds(DigestScope scope, int limit) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select d.id from d order by d.updated_at desc, d.id desc limit ?", limit);
+        return query(sql.text(), sql.params(), rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** Agreements created or changed after {@code since} (with a party among the members when actors are given), newest change first. */
+    List<DigestAgreement> digestAgreements(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("""
+                select g.id, g.name, g.kind, g.status, g.signed_value, g.signed_precision, g.signed_start, g.signed_end,
+                       coalesce(g.signed_approximate, false), g.created_at > ?, g.updated_at
+                from agreements g where g.updated_at > ?
+                """, scope.since(), scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("and exists (select 1 from agreement_parties x join m on m.actor_id = x.actor_id where x.agreement_id = g.id)\n");
+        }
+        sql.add("order by g.updated_at desc, g.id desc");
+        return query(sql.text(), sql.params(), rs -> new DigestAgreement(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : date(rs, 5), rs.getBoolean(10), instant(rs, 11)));
+    }
+
+    /**
+     * Editors' decisions (by the status set), merges and deletions of events in the change log after {@code since}.
+     * With actors: decisions on their events and merges into their events; deletions are not counted (a deleted
+     * event's participants are gone).
+     */
+    Map<String, Long> digestStatusChanges(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("""
+                select coalesce(c.status, c.action), count(*) from changes c
+                where c.entity = 'event' and c.changed_at > ? and (c.status is not null or c.action in ('merged', 'deleted'))
+                """, scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and c.action <> 'deleted'
+                    and exists (select 1 from event_participants ep join m on m.actor_id = ep.actor_id
+                                where ep.event_id = coalesce(c.merged_into, c.entity_id))
+                    """);
+        }
+        sql.add("group by 1");
+        Map<String, Long> out = new HashMap<>();
+        forEach(sql.text(), sql.params(), rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Actors created after {@code since}: all, or with actors given, their affiliates and those in the digest's events. */
+    List<ActorSummary> digestNewActors(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select a.id, a.slug, a.name, a.kind from actors a where a.created_at > ?\n", scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and (a.id in (select m.actor_id from m)
+                         or exists (select 1 from event_participants ep join d on d.id = ep.event_id where ep.actor_id = a.id))
+                    """);
+        }
+        sql.add("order by a.created_at, a.id");
+        return query(sql.text(), sql.params(), ChronologyQueries::actorSummary);
+    }
+
+    /** Actors by id (in no particular order). */
+    List<ActorSummary> actorsById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query("select id, slug, name, kind from actors where id = any(?)", List.of(ids), ChronologyQueries::actorSummary);
+    }
+
+    /** The database's clock: the time a digest is taken at. */
+    Instant now() {
+        return query("select now()", List.of(), rs -> instant(rs, 1)).get(0);
+    }
+
     // ------------------------------------------------------------------ changes
 
     record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt, String status,

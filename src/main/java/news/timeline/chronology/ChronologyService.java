@@ -167,6 +167,126 @@ public class ChronologyService {
         }
     }
 
+    /** At most this many actors in a digest's {@code byActor} and {@code newActors} lists (the counts are whole). */
+    static final int DIGEST_LIST_CAP = 100;
+
+    /**
+     * What entered or changed after {@code since} about {@code actors} (all when none), grouped; {@code limit}
+     * changed events are shown, newest change first. {@code eventList} links the event list with the same filters.
+     */
+    public Digest digest(String since, List<String> actors, boolean includeAffiliated, List<String> statuses, Integer limit,
+                         java.net.URI self, java.net.URI eventList) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Instant from = null;
+        if (since == null || since.isBlank()) {
+            errors.add(new ApiProblem.FieldError("since", "is required: a timestamp with offset (e.g. 2024-09-14T09:45:00Z) or a date"));
+        } else {
+            try {
+                from = TimelineFilter.parse(null, null, null, null, since, null, null).addedSince();
+            } catch (ApiProblem e) {
+                errors.add(new ApiProblem.FieldError("since", "is not a timestamp with offset (e.g. 2024-09-14T09:45:00Z) or a date"));
+            }
+        }
+        TimelineFilter statusFilter;
+        try {
+            statusFilter = TimelineFilter.parse(null, null, null, null, null, statuses, limit == null ? 100 : limit);
+        } catch (ApiProblem e) {
+            errors.addAll(e.errors());
+            statusFilter = null;
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, true)) {
+            List<ActorSummary> asked = new ArrayList<>();
+            for (String raw : actors == null ? List.<String>of() : actors) {
+                for (String one : raw.split(",", -1)) {
+                    String a = one.trim();
+                    ActorSummary found = queries.actor(a)
+                            .orElseThrow(() -> ApiProblem.invalid("actor", "no actor " + QueryValues.quoted(abbreviate(a))));
+                    if (asked.stream().noneMatch(x -> x.id().equals(found.id()))) {
+                        asked.add(found);
+                    }
+                }
+            }
+            Instant asOf = queries.now();
+            ChronologyQueries.DigestScope scope = new ChronologyQueries.DigestScope(from,
+                    asked.stream().map(ActorSummary::id).toList(), includeAffiliated, statusFilter.statuses());
+            // events: entered and changed by type
+            java.util.Map<String, long[]> types = new java.util.LinkedHashMap<>();
+            long entered = 0;
+            long changed = 0;
+            for (ChronologyQueries.TypeChange t : queries.digestTypes(scope)) {
+                long[] n = types.computeIfAbsent(t.type(), x -> new long[2]);
+                n[t.entered() ? 0 : 1] += t.events();
+                if (t.entered()) {
+                    entered += t.events();
+                } else {
+                    changed += t.events();
+                }
+            }
+            List<Digest.TypeCount> byType = types.entrySet().stream()
+                    .map(e -> new Digest.TypeCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .sorted(java.util.Comparator.comparingLong((Digest.TypeCount t) -> -(t.entered() + t.changed()))
+                            .thenComparing(Digest.TypeCount::type)).toList();
+            // new events by actor and type
+            java.util.Map<UUID, java.util.Map<String, Long>> perActor = new java.util.HashMap<>();
+            for (ChronologyQueries.ActorTypeCount c : queries.digestActors(scope)) {
+                perActor.computeIfAbsent(c.actor(), x -> new java.util.HashMap<>()).merge(c.type(), c.events(), Long::sum);
+            }
+            java.util.function.ToLongFunction<java.util.Map<String, Long>> total =
+                    m -> m.values().stream().mapToLong(Long::longValue).sum();
+            List<UUID> top = perActor.entrySet().stream()
+                    .sorted(java.util.Comparator.comparingLong((java.util.Map.Entry<UUID, java.util.Map<String, Long>> e) -> -total.applyAsLong(e.getValue()))
+                            .thenComparing(e -> e.getKey()))
+                    .limit(DIGEST_LIST_CAP).map(java.util.Map.Entry::getKey).toList();
+            java.util.Map<UUID, ActorSummary> named = new java.util.HashMap<>();
+            asked.forEach(a -> named.put(a.id(), a));
+            queries.actorsById(top.stream().filter(id -> !named.containsKey(id)).toList()).forEach(a -> named.put(a.id(), a));
+            List<Digest.ActorCount> byActor = new ArrayList<>();
+            if (!asked.isEmpty()) {
+                for (ActorSummary a : asked) {
+                    java.util.Map<String, Long> m = perActor.getOrDefault(a.id(), java.util.Map.of());
+                    byActor.add(new Digest.ActorCount(a, total.applyAsLong(m), ordered(m)));
+                }
+            } else {
+                for (UUID id : top) {
+                    byActor.add(new Digest.ActorCount(named.get(id), total.applyAsLong(perActor.get(id)), ordered(perActor.get(id))));
+                }
+            }
+            List<EventView> items = queries.eventsById(queries.digestEventIds(scope, statusFilter.limit()));
+            Digest.Events events = new Digest.Events(entered, changed, byType, byActor, items,
+                    entered + changed - items.size(), eventList);
+            // agreements
+            List<Digest.Agreement> agreements = queries.digestAgreements(scope).stream()
+                    .map(g -> new Digest.Agreement(g.id(), g.name(), g.kind(), g.status(), g.signed(), g.entered(), g.updatedAt()))
+                    .toList();
+            long newAgreements = agreements.stream().filter(Digest.Agreement::entered).count();
+            // decisions, merges, deletions
+            java.util.Map<String, Long> status = queries.digestStatusChanges(scope);
+            Digest.StatusChanges statusChanges = new Digest.StatusChanges(status.getOrDefault("confirmed", 0L),
+                    status.getOrDefault("rejected", 0L), status.getOrDefault("extracted", 0L), status.getOrDefault("merged", 0L),
+                    asked.isEmpty() ? status.getOrDefault("deleted", 0L) : null);
+            List<ActorSummary> newActors = queries.digestNewActors(scope);
+            String title = "What changed since " + from + (asked.isEmpty() ? ""
+                    : " about " + String.join(", ", asked.stream().map(ActorSummary::name).toList()));
+            return new Digest(from, asOf, asked, events,
+                    new Digest.Agreements(newAgreements, agreements.size() - newAgreements,
+                            agreements.subList(0, Math.min(agreements.size(), DIGEST_LIST_CAP))),
+                    statusChanges,
+                    new Digest.NewActors(newActors.size(), newActors.subList(0, Math.min(newActors.size(), DIGEST_LIST_CAP))),
+                    title, self);
+        }
+    }
+
+    private static java.util.Map<String, Long> ordered(java.util.Map<String, Long> counts) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** The change log after {@code since} (a timestamp with offset), oldest first: how a client keeps a copy in sync. */
     public Page<ChangeView> changes(String since, List<String> entities, List<String> actions, String cursor, Integer limit) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();

@@ -91,7 +91,7 @@ public class AtomFeedWriter extends TimelineWriter {
         return l;
     }
 
-    private static String summary(EventView e) {
+    static String summary(EventView e) {
         StringBuilder b = new StringBuilder(e.date().value());
         if (e.date().approximate()) {
             b.append(" (approximate)");
