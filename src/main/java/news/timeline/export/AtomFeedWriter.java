@@ -96,6 +96,9 @@ public class AtomFeedWriter extends TimelineWriter {
         if (e.date().approximate()) {
             b.append(" (approximate)");
         }
+        if (e.endDate() != null) {
+            b.append(news.timeline.web.HistoricDates.isOpen(e.endDate()) ? " - ongoing" : " - " + e.endDate().value());
+        }
         if (!e.participants().isEmpty()) {
             b.append(": ").append(e.participants().stream().map(p -> p.actor().name()).collect(Collectors.joining(", ")));
         }
