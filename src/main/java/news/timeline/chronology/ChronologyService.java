@@ -326,6 +326,29 @@ public class ChronologyService {
         return new Page<>(items, next);
     }
 
+    /** Events as lists show them, in the order of {@code ids}; ids of events that no longer exist are left out. */
+    public List<EventView> events(List<UUID> ids) {
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, false)) {
+            return queries.eventsById(ids);
+        }
+    }
+
+    /** An actor by id or slug. */
+    public java.util.Optional<ActorSummary> findActor(String idOrSlug) {
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, false)) {
+            return queries.actor(idOrSlug.trim());
+        }
+    }
+
+    /** Actors by id, in the order of {@code ids}; unknown ids are left out. */
+    public List<ActorSummary> actors(List<UUID> ids) {
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, false)) {
+            java.util.Map<UUID, ActorSummary> found = new java.util.HashMap<>();
+            queries.actorsById(ids).forEach(a -> found.put(a.id(), a));
+            return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
     private static Timeline page(ChronologyQueries queries, String title, List<ActorSummary> actors,
                                  List<ChronologyQueries.EventRow> rows, int limit, String kind, String scope) {
         boolean more = rows.size() > limit;
