@@ -22,8 +22,10 @@ public class AffiliationEntity {
     public UUID affiliatedTo;
     public String role;
     @Column(name = "valid_from")
+    @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.LocalDateJdbcType.class)
     public LocalDate validFrom;
     @Column(name = "valid_to")
+    @org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.LocalDateJdbcType.class)
     public LocalDate validTo;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

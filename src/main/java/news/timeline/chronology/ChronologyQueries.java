@@ -365,44 +365,376 @@ final class ChronologyQueries implements AutoCloseable {
         return out;
     }
 
+    // ------------------------------------------------------------------ relationship summary
+
+    /** Counts of a pair's shared events: by type, by year and by month (first day of each), and the first and last key. */
+    record PairCounts(long events, Map<String, Long> byType, java.util.NavigableMap<LocalDate, Long> byYear,
+                      java.util.NavigableMap<LocalDate, Long> byMonth,
+                      UUID first, UUID last) {
+    }
+
+    record SideMember(int side, ActorSummary actor, long events) {
+    }
+
+    record SharedAgreement(UUID id, String name, String kind, String status, DateValue signed) {
+    }
+
+    /**
+     * The shared events of a pair, exactly the set its timeline pages through: an event with a participant of side
+     * A and another participant of side B (each a member within its period when {@code rollUp}), filtered as the
+     * timeline is. Defines {@code ma}, {@code mb} and {@code s (id, type, date_start, precision_rank)}.
+     */
+    private static void sharedEvents(Sql sql, UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
+        sql.add("with ma as materialized (" + MEMBERS + "),\n", a, a, rollUp);
+        sql.add("mb as materialized (" + MEMBERS + "),\n", b, b, rollUp);
+        sql.add("""
+                shared as materialized (
+                  select distinct pa.event_id from ma
+                  join event_participants pa on pa.actor_id = ma.actor_id
+                   and (ma.valid_to is null or pa.event_start <= ma.valid_to)
+                   and (ma.valid_from is null or pa.event_end >= ma.valid_from)
+                  join event_participants pb on pb.event_id = pa.event_id and pb.actor_id <> pa.actor_id
+                  join mb on mb.actor_id = pb.actor_id
+                   and (mb.valid_to is null or pb.event_start <= mb.valid_to)
+                   and (mb.valid_from is null or pb.event_end >= mb.valid_from)
+                  where true
+                """);
+        if (filter.from() != null) {
+            sql.add("and pa.event_end >= ?\n", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and pa.event_start <= ?\n", filter.to());
+        }
+        sql.add("),\ns as materialized (select e.id, e.type, e.date_start, e.precision_rank from shared join events e on e.id = shared.event_id\nwhere true\n");
+        eventConditions(sql, filter);
+        sql.add(")\n");
+    }
+
+    /** One pass over the shared events: grouping sets by type, year and month, plus the first and last in timeline order. */
+    PairCounts pairCounts(UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
+        Sql sql = new Sql();
+        sharedEvents(sql, a, b, rollUp, filter);
+        sql.add("""
+                select 0, s.type, null::date, count(*) from s group by s.type
+                union all
+                select 1, null, date_trunc('year', s.date_start)::date, count(*) from s group by 3
+                union all
+                select 2, null, date_trunc('month', s.date_start)::date, count(*) from s group by 3
+                union all
+                (select 3, s.id::text, null, 0 from s order by s.date_start, s.precision_rank, s.id limit 1)
+                union all
+                (select 4, s.id::text, null, 0 from s order by s.date_start desc, s.precision_rank desc, s.id desc limit 1)
+                """);
+        Map<String, Long> byType = new HashMap<>();
+        java.util.NavigableMap<LocalDate, Long> byYear = new java.util.TreeMap<>();
+        java.util.NavigableMap<LocalDate, Long> byMonth = new java.util.TreeMap<>();
+        UUID[] ends = new UUID[2];
+        long[] total = {0};
+        forEach(sql.text(), sql.params(), rs -> {
+            switch (rs.getInt(1)) {
+                case 0 -> {
+                    byType.put(rs.getString(2), rs.getLong(4));
+                    total[0] += rs.getLong(4);
+                }
+                case 1 -> byYear.put(rs.getObject(3, LocalDate.class), rs.getLong(4));
+                case 2 -> byMonth.put(rs.getObject(3, LocalDate.class), rs.getLong(4));
+                case 3 -> ends[0] = UUID.fromString(rs.getString(2));
+                default -> ends[1] = UUID.fromString(rs.getString(2));
+            }
+        });
+        return new PairCounts(total[0], byType, byYear, byMonth, ends[0], ends[1]);
+    }
+
+    /** The affiliates of each side (1 = A, 2 = B; never the side itself) taking part in the shared events, most events first. */
+    List<SideMember> pairSides(UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
+        if (!rollUp) {
+            return List.of();
+        }
+        Sql sql = new Sql();
+        sharedEvents(sql, a, b, true, filter);
+        sql.add("""
+                , x as (select 1 as side, p.actor_id, count(distinct p.event_id) as n from s
+                        join event_participants p on p.event_id = s.id
+                        join ma on ma.actor_id = p.actor_id and ma.actor_id <> ?
+                         and (ma.valid_to is null or p.event_start <= ma.valid_to)
+                         and (ma.valid_from is null or p.event_end >= ma.valid_from)
+                        group by p.actor_id
+                        union all
+                        select 2, p.actor_id, count(distinct p.event_id) from s
+                        join event_participants p on p.event_id = s.id
+                        join mb on mb.actor_id = p.actor_id and mb.actor_id <> ?
+                         and (mb.valid_to is null or p.event_start <= mb.valid_to)
+                         and (mb.valid_from is null or p.event_end >= mb.valid_from)
+                        group by p.actor_id)
+                select act.id, act.slug, act.name, act.kind, x.n, x.side from x join actors act on act.id = x.actor_id
+                order by x.side, x.n desc, act.name, act.id
+                """, a, b);
+        return query(sql.text(), sql.params(), rs -> new SideMember(rs.getInt(6), actorSummary(rs), rs.getLong(5)));
+    }
+
+    /**
+     * Agreements with a party on each side (the sides' members when {@code rollUp}): signed ones when their signing
+     * overlaps from/to, unsigned ones always; {@code addedSince} on the agreement's last change.
+     */
+    List<SharedAgreement> sharedAgreements(UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
+        Sql sql = new Sql();
+        sql.add("with ma as (" + MEMBERS + "),\n", a, a, rollUp);
+        sql.add("mb as (" + MEMBERS + ")\n", b, b, rollUp);
+        sql.add("""
+                select g.id, g.name, g.kind, g.status, g.signed_value, g.signed_precision, g.signed_start, g.signed_end,
+                       coalesce(g.signed_approximate, false)
+                from agreements g
+                where exists (select 1 from agreement_parties x join ma on ma.actor_id = x.actor_id where x.agreement_id = g.id)
+                  and exists (select 1 from agreement_parties y join mb on mb.actor_id = y.actor_id where y.agreement_id = g.id)
+                """);
+        if (filter.from() != null) {
+            sql.add("and (g.signed_end is null or g.signed_end >= ?)\n", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and (g.signed_start is null or g.signed_start <= ?)\n", filter.to());
+        }
+        if (filter.addedSince() != null) {
+            sql.add("and g.updated_at > ?\n", filter.addedSince());
+        }
+        sql.add("order by g.signed_start nulls last, g.name, g.id");
+        return query(sql.text(), sql.params(), rs -> new SharedAgreement(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : date(rs, 5)));
+    }
+
+    /** Events by id, as a page would show them (participants and sources included), in the order given. */
+    List<EventView> eventsById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<EventRow> rows = query("select " + EVENT_COLUMNS + "\nfrom events e left join agreements ag on ag.id = e.agreement_id "
+                + "where e.id = any(?)", List.of(ids), ChronologyQueries::eventRow);
+        Map<UUID, EventView> byId = new HashMap<>();
+        for (EventView v : complete(rows)) {
+            byId.put(v.id(), v);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     // ------------------------------------------------------------------ relationships
 
-    record Counterpart(ActorSummary actor, long events, UUID latestEvent, DateValue latest) {
+    record Counterpart(ActorSummary actor, long events, UUID latestEvent, DateValue latest, Map<String, Long> byType) {
     }
 
     /**
      * The actors that share events with {@code actor} (and its affiliates, within their periods, when
-     * {@code rollUp}), most events first. {@code afterCount}/{@code afterId} continue a previous page.
+     * {@code rollUp}), most events first, each with its counts by type; the events filtered as a timeline's are.
+     * {@code afterCount}/{@code afterId} continue a previous page.
      */
-    List<Counterpart> counterparts(UUID actor, boolean rollUp, List<String> statuses, Long afterCount, UUID afterId, int limit) {
-        boolean notRejected = TimelineFilter.isDefaultStatuses(statuses);
-        String statusCondition = notRejected
-                ? "not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')"
-                : "exists (select 1 from events s where s.id = ep.event_id and s.status = any(?))";
+    List<Counterpart> counterparts(UUID actor, boolean rollUp, TimelineFilter filter, Long afterCount, UUID afterId, int limit) {
         Sql sql = new Sql();
         sql.add("with m as (" + MEMBERS + "),\n", actor, actor, rollUp);
         sql.add("""
                 mine as (select distinct ep.event_id from m join event_participants ep on ep.actor_id = m.actor_id
                          where (m.valid_to is null or ep.event_start <= m.valid_to)
                            and (m.valid_from is null or ep.event_end >= m.valid_from)
-                           and %s),
+                """);
+        if (filter.from() != null) {
+            sql.add("and ep.event_end >= ?\n", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.add("and ep.event_start <= ?\n", filter.to());
+        }
+        if (filter.onlyExcludesRejected()) {
+            sql.add("and not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')),\n");
+        } else {
+            sql.add("and exists (select 1 from events e where e.id = ep.event_id\n");
+            eventConditions(sql, filter);
+            sql.add(")),\n");
+        }
+        sql.add("""
                 c as (select o.actor_id, count(*) as n,
                              (array_agg(o.event_id order by o.event_start desc, o.precision_rank, o.event_id desc))[1] as latest
                       from mine join event_participants o on o.event_id = mine.event_id
                       where o.actor_id not in (select actor_id from m)
-                      group by o.actor_id)
-                select a.id, a.slug, a.name, a.kind, c.n, e.id, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate
-                from c join actors a on a.id = c.actor_id join events e on e.id = c.latest
-                """.formatted(statusCondition));
-        if (!notRejected) {
-            sql.params().add(statuses);
-        }
+                      group by o.actor_id),
+                page as (select c.* from c
+                """);
         if (afterCount != null) {
             sql.add("where (c.n < ? or (c.n = ? and c.actor_id > ?))\n", afterCount, afterCount, afterId);
         }
-        sql.add("order by c.n desc, c.actor_id limit ?", limit + 1);
+        sql.add("order by c.n desc, c.actor_id limit ?),\n", limit + 1);
+        // the counts by type only for the page's counterparts: one join of their participations with the events
+        sql.add("""
+                types as (select y.actor_id, array_agg(y.type || ':' || y.n order by y.n desc, y.type) as types
+                          from (select o.actor_id, ty.type, count(*) as n
+                                from page join event_participants o on o.actor_id = page.actor_id
+                                join mine on mine.event_id = o.event_id
+                                join events ty on ty.id = o.event_id
+                                group by o.actor_id, ty.type) y
+                          group by y.actor_id)
+                select a.id, a.slug, a.name, a.kind, page.n, e.id, e.date_value, e.date_precision, e.date_start, e.date_end,
+                       e.date_approximate, types.types
+                from page join actors a on a.id = page.actor_id join events e on e.id = page.latest
+                left join types on types.actor_id = page.actor_id
+                order by page.n desc, page.actor_id
+                """);
         return query(sql.text(), sql.params(), rs -> new Counterpart(actorSummary(rs), rs.getLong(5),
-                rs.getObject(6, UUID.class), date(rs, 7)));
+                rs.getObject(6, UUID.class), date(rs, 7), typeCounts(rs.getArray(12))));
+    }
+
+    /** {@code type:count} pairs, already in order, into an ordered map. */
+    private static Map<String, Long> typeCounts(Array array) throws SQLException {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                String s = (String) o;
+                int colon = s.lastIndexOf(':');
+                out.put(s.substring(0, colon), Long.parseLong(s.substring(colon + 1)));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ digest
+
+    /** A digest's scope: what changed after {@code since}, about {@code actors} (all when empty), of these statuses. */
+    record DigestScope(Instant since, List<UUID> actors, boolean rollUp, List<String> statuses) {
+    }
+
+    record TypeChange(String type, boolean entered, long events) {
+    }
+
+    record ActorTypeCount(UUID actor, String type, long events) {
+    }
+
+    record DigestAgreement(UUID id, String name, String kind, String status, DateValue signed, boolean entered, Instant updatedAt) {
+    }
+
+    /**
+     * {@code m (root, actor_id, valid_from, valid_to)}: each requested actor and, with roll-up, its affiliates; and
+     * {@code d (id, type, entered, updated_at)}: the events changed after {@code since} (entered: created after it)
+     * of the statuses asked for, in which a member takes part within its period when actors are given.
+     */
+    private static void digestEvents(Sql sql, DigestScope scope) {
+        sql.add("""
+                with m as (select r.id as root, r.id as actor_id, null::date as valid_from, null::date as valid_to
+                           from unnest(?::uuid[]) r(id)
+                           union all
+                           select f.affiliated_to, f.actor_id, f.valid_from, f.valid_to from actor_affiliations f
+                           where f.affiliated_to = any(?::uuid[]) and ?),
+                d as materialized (select e.id, e.type, e.created_at > ? as entered, e.updated_at from events e
+                      where e.updated_at > ? and e.status = any(?)
+                """, scope.actors(), scope.actors(), scope.rollUp(), scope.since(), scope.since(), scope.statuses());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and exists (select 1 from event_participants ep join m on m.actor_id = ep.actor_id
+                                where ep.event_id = e.id
+                                  and (m.valid_to is null or ep.event_start <= m.valid_to)
+                                  and (m.valid_from is null or ep.event_end >= m.valid_from))
+                    """);
+        }
+        sql.add(")\n");
+    }
+
+    List<TypeChange> digestTypes(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select d.type, d.entered, count(*) from d group by d.type, d.entered order by 3 desc, 1, 2 desc");
+        return query(sql.text(), sql.params(), rs -> new TypeChange(rs.getString(1), rs.getBoolean(2), rs.getLong(3)));
+    }
+
+    /** New events per actor and type: per requested actor (with its affiliates), or per participant when none. */
+    List<ActorTypeCount> digestActors(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        if (scope.actors().isEmpty()) {
+            sql.add("""
+                    select ep.actor_id, d.type, count(*) from d join event_participants ep on ep.event_id = d.id
+                    where d.entered group by ep.actor_id, d.type
+                    """);
+        } else {
+            sql.add("""
+                    select m.root, d.type, count(distinct d.id) from d join event_participants ep on ep.event_id = d.id
+                    join m on m.actor_id = ep.actor_id
+                     and (m.valid_to is null or ep.event_start <= m.valid_to)
+                     and (m.valid_from is null or ep.event_end >= m.valid_from)
+                    where d.entered group by m.root, d.type
+                    """);
+        }
+        return query(sql.text(), sql.params(), rs -> new ActorTypeCount(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** The most recently changed events of the digest, newest change first. */
+    List<UUID> digestEventIds(DigestScope scope, int limit) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select d.id from d order by d.updated_at desc, d.id desc limit ?", limit);
+        return query(sql.text(), sql.params(), rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** Agreements created or changed after {@code since} (with a party among the members when actors are given), newest change first. */
+    List<DigestAgreement> digestAgreements(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("""
+                select g.id, g.name, g.kind, g.status, g.signed_value, g.signed_precision, g.signed_start, g.signed_end,
+                       coalesce(g.signed_approximate, false), g.created_at > ?, g.updated_at
+                from agreements g where g.updated_at > ?
+                """, scope.since(), scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("and exists (select 1 from agreement_parties x join m on m.actor_id = x.actor_id where x.agreement_id = g.id)\n");
+        }
+        sql.add("order by g.updated_at desc, g.id desc");
+        return query(sql.text(), sql.params(), rs -> new DigestAgreement(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : date(rs, 5), rs.getBoolean(10), instant(rs, 11)));
+    }
+
+    /**
+     * Editors' decisions (by the status set), merges and deletions of events in the change log after {@code since}.
+     * With actors: decisions on their events and merges into their events; deletions are not counted (a deleted
+     * event's participants are gone).
+     */
+    Map<String, Long> digestStatusChanges(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("""
+                select coalesce(c.status, c.action), count(*) from changes c
+                where c.entity = 'event' and c.changed_at > ? and (c.status is not null or c.action in ('merged', 'deleted'))
+                """, scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and c.action <> 'deleted'
+                    and exists (select 1 from event_participants ep join m on m.actor_id = ep.actor_id
+                                where ep.event_id = coalesce(c.merged_into, c.entity_id))
+                    """);
+        }
+        sql.add("group by 1");
+        Map<String, Long> out = new HashMap<>();
+        forEach(sql.text(), sql.params(), rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Actors created after {@code since}: all, or with actors given, their affiliates and those in the digest's events. */
+    List<ActorSummary> digestNewActors(DigestScope scope) {
+        Sql sql = new Sql();
+        digestEvents(sql, scope);
+        sql.add("select a.id, a.slug, a.name, a.kind from actors a where a.created_at > ?\n", scope.since());
+        if (!scope.actors().isEmpty()) {
+            sql.add("""
+                    and (a.id in (select m.actor_id from m)
+                         or exists (select 1 from event_participants ep join d on d.id = ep.event_id where ep.actor_id = a.id))
+                    """);
+        }
+        sql.add("order by a.created_at, a.id");
+        return query(sql.text(), sql.params(), ChronologyQueries::actorSummary);
+    }
+
+    /** Actors by id (in no particular order). */
+    List<ActorSummary> actorsById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query("select id, slug, name, kind from actors where id = any(?)", List.of(ids), ChronologyQueries::actorSummary);
+    }
+
+    /** The database's clock: the time a digest is taken at. */
+    Instant now() {
+        return query("select now()", List.of(), rs -> instant(rs, 1)).get(0);
     }
 
     // ------------------------------------------------------------------ changes
@@ -494,6 +826,7 @@ final class ChronologyQueries implements AutoCloseable {
     private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof List<?> list) {
             boolean uuids = !list.isEmpty() && list.get(0) instanceof UUID;
+            // an empty list binds as text[]; statements that need a uuid[] cast it
             Array array = c.createArrayOf(uuids ? "uuid" : "text", list.toArray());
             ps.setArray(index, array);
         } else if (value instanceof Instant i) {

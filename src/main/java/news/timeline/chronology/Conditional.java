@@ -39,6 +39,14 @@ final class Conditional {
         return Response.ok(entity).tag(tag).build();
     }
 
+    /** An entity negotiated between formats, with a tag the caller made (it should vary with the Accept header). */
+    static Response respondTagged(Object entity, EntityTag tag, HttpHeaders headers) {
+        if (matches(headers, tag)) {
+            return Response.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        return Response.ok(entity).tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
     /** If-None-Match uses weak comparison (RFC 9110 13.1.2): opaque tags equal, W/ ignored; "*" matches any. */
     private static boolean matches(HttpHeaders headers, EntityTag tag) {
         List<String> values = headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH);

@@ -3,6 +3,7 @@ package news.timeline.chronology;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
+import news.timeline.web.HistoricDates;
 import news.timeline.web.QueryValues;
 
 import java.time.Instant;
@@ -81,7 +82,11 @@ public record TimelineFilter(LocalDate from, LocalDate to, List<String> types, S
             return null;
         }
         try {
-            DateValue d = DateValue.parse(raw);
+            DateValue d = HistoricDates.parse(raw);
+            if (HistoricDates.isOpen(d)) {
+                errors.add(new ApiProblem.FieldError(field, "is not a date: '..' (an open end) bounds no range; leave the parameter out"));
+                return null;
+            }
             return start ? d.start() : d.end();
         } catch (IllegalArgumentException e) {
             errors.add(new ApiProblem.FieldError(field, "is not a date: " + e.getMessage()));

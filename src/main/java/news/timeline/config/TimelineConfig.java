@@ -18,6 +18,41 @@ public interface TimelineConfig {
 
     Extraction extraction();
 
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** Whether this replica delivers webhooks (several may: each subscription is served by one at a time). */
+        @WithDefault("true")
+        boolean deliver();
+
+        /** How often due subscriptions are looked for. */
+        @WithDefault("PT1S")
+        java.time.Duration pollInterval();
+
+        /** Changes younger than this wait a round, for transactions still committing with earlier sequence numbers. */
+        @WithDefault("PT2S")
+        java.time.Duration settle();
+
+        /** Connect and response timeout of a delivery. */
+        @WithDefault("PT10S")
+        java.time.Duration timeout();
+
+        /** Wait after the first failed delivery; doubled after each further one. */
+        @WithDefault("PT5S")
+        java.time.Duration retryBase();
+
+        /** Longest wait between attempts. */
+        @WithDefault("PT15M")
+        java.time.Duration retryMax();
+
+        /** Failed deliveries in a row after which a subscription is paused until resumed. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Networks (CIDR) that callbacks may resolve into although loopback, link-local or private (TIMELINE_SUBSCRIPTIONS_ALLOWED_NETWORKS). */
+        Optional<List<String>> allowedNetworks();
+    }
+
     interface Extraction {
         /** on: load the NLP4J language models at start; off: none, article and analyze requests answer 503 (TIMELINE_EXTRACTION). */
         @WithDefault("on")

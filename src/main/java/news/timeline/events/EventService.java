@@ -670,6 +670,9 @@ public class EventService {
 
     private void applyCore(EventEntity e, String type, String title, String summary, DateValue date, DateValue end,
                            String place, java.util.UUID agreementId) {
+        if (news.timeline.web.HistoricDates.isOpen(date)) {
+            throw ApiProblem.invalid("date", "cannot be open ('..'); only endDate can, for an event still going on");
+        }
         if (end != null && end.end().isBefore(date.start())) {
             throw ApiProblem.invalid("endDate", "must not be before date (" + date.value() + ")");
         }

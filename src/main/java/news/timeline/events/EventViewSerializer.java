@@ -181,6 +181,14 @@ public final class EventViewSerializer extends StdSerializer<EventView> {
             g.writeNull();
             return;
         }
+        if (news.timeline.web.HistoricDates.isOpen(d)) {
+            g.writeStartObject();
+            g.writeFieldName(VALUE);
+            g.writeString(d.value());
+            g.writeBooleanField("open", true);
+            g.writeEndObject();
+            return;
+        }
         g.writeStartObject();
         g.writeFieldName(VALUE);
         g.writeString(d.value());

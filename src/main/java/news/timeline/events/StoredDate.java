@@ -3,6 +3,8 @@ package news.timeline.events;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import news.timeline.extraction.temporal.DateValue;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
 import news.timeline.extraction.temporal.Precision;
 
 import java.time.LocalDate;
@@ -15,9 +17,12 @@ public class StoredDate {
     public String value;
     @Column(name = "precision")
     public String precision;
+    // bound as java.time values, not java.sql.Date: that one's calendar turns a day before year 1 into one after it
     @Column(name = "start")
+    @JdbcType(LocalDateJdbcType.class)
     public LocalDate start;
     @Column(name = "end")
+    @JdbcType(LocalDateJdbcType.class)
     public LocalDate end;
     @Column(name = "approximate")
     public Boolean approximate;

@@ -91,10 +91,13 @@ public class AtomFeedWriter extends TimelineWriter {
         return l;
     }
 
-    private static String summary(EventView e) {
+    static String summary(EventView e) {
         StringBuilder b = new StringBuilder(e.date().value());
         if (e.date().approximate()) {
             b.append(" (approximate)");
+        }
+        if (e.endDate() != null) {
+            b.append(news.timeline.web.HistoricDates.isOpen(e.endDate()) ? " - ongoing" : " - " + e.endDate().value());
         }
         if (!e.participants().isEmpty()) {
             b.append(": ").append(e.participants().stream().map(p -> p.actor().name()).collect(Collectors.joining(", ")));

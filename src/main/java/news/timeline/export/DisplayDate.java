@@ -9,7 +9,7 @@ import java.util.Locale;
 /** A date object as a person reads it, at its precision: "13 September 2024", "June 2024", "Q2 2024", "c. 2023". */
 final class DisplayDate {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
     private DisplayDate() {
     }
@@ -17,16 +17,21 @@ final class DisplayDate {
     static String of(DateValue d) {
         String text = switch (d.precision()) {
             case MINUTE -> d.value().replace('T', ' ').replace("Z", " UTC");
-            case DAY -> d.start().format(DAY);
-            case WEEK -> "week of " + d.start().format(DAY);
-            case MONTH -> d.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.start().getYear();
-            case SEASON -> season(d.value()) + " " + d.start().getYear();
-            case QUARTER -> "Q" + ((d.start().getMonthValue() - 1) / 3 + 1) + " " + d.start().getYear();
-            case YEAR -> Integer.toString(d.start().getYear());
+            case DAY -> d.start().format(DAY_MONTH) + " " + year(d.start().getYear());
+            case WEEK -> "week of " + d.start().format(DAY_MONTH) + " " + year(d.start().getYear());
+            case MONTH -> d.start().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year(d.start().getYear());
+            case SEASON -> season(d.value()) + " " + year(d.start().getYear());
+            case QUARTER -> "Q" + ((d.start().getMonthValue() - 1) / 3 + 1) + " " + year(d.start().getYear());
+            case YEAR -> year(d.start().getYear());
             case DECADE -> d.start().getYear() + "s";
             case CENTURY -> (d.start().getYear() / 100 + 1) + ordinal(d.start().getYear() / 100 + 1) + " century";
         };
         return d.approximate() ? "c. " + text : text;
+    }
+
+    /** A year as a reader counts it: 2024, 44 BC for the astronomical -0043 (0000 is 1 BC). */
+    static String year(int astronomical) {
+        return astronomical > 0 ? Integer.toString(astronomical) : (1 - astronomical) + " BC";
     }
 
     private static String season(String value) {

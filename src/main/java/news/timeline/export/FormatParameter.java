@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public class FormatParameter {
 
     private static final Pattern CHRONOLOGIES = Pattern.compile(
-            "/api/v1/(events|actors/[^/]+/timeline|relationships/[^/]+/[^/]+/timeline)/?");
+            "/api/v1/(events|actors/[^/]+/timeline|relationships/[^/]+/[^/]+/timeline|digest)/?");
+    /** The digest is a summary, not a list of events: JSON or a feed. */
+    private static final Pattern DIGEST = Pattern.compile("/api/v1/digest/?");
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> applyFormat(ContainerRequestContext request) {
@@ -37,6 +39,9 @@ public class FormatParameter {
                 throw ApiProblem.invalid("format", "is given twice with different values");
             }
             chosen = format.get();
+        }
+        if (DIGEST.matcher(request.getUriInfo().getPath()).matches() && chosen != ExportFormat.JSON && chosen != ExportFormat.ATOM) {
+            throw ApiProblem.invalid("format", "a digest is written as json or atom, not " + chosen.name().toLowerCase(java.util.Locale.ROOT));
         }
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, chosen.mediaType);
         return Optional.empty();

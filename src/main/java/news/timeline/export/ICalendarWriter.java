@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import news.timeline.chronology.Timeline;
 import news.timeline.events.EventView;
+import news.timeline.web.HistoricDates;
 import news.timeline.extraction.temporal.DateValue;
 
 import java.io.FilterWriter;
@@ -42,9 +43,17 @@ public class ICalendarWriter extends TimelineWriter {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(new XProperty("X-WR-CALNAME", timeline.title()));
+        int before = 0;
         for (EventView e : timeline.items()) {
             DateValue d = e.date();
-            DateValue last = e.endDate() != null ? e.endDate() : d;
+            if (d.start().getYear() < 1) {
+                // RFC 5545 dates have four-digit years from 0001: such an event has no calendar form
+                before++;
+                continue;
+            }
+            boolean open = HistoricDates.isOpen(e.endDate());
+            DateValue last = e.endDate() != null && !open ? e.endDate() : d;
+            // still going on: no DTEND past the start; the description says it is ongoing
             VEvent event = new VEvent(d.start(), last.end().plusDays(1), e.title());
             Instant stamp = e.updatedAt() != null ? e.updatedAt() : Instant.EPOCH;
             event.replace(new DtStamp(stamp));
@@ -55,6 +64,9 @@ public class ICalendarWriter extends TimelineWriter {
                 event.add(new Location(e.place().name()));
             }
             calendar.add(event);
+        }
+        if (before > 0) {
+            calendar.add(new XProperty("X-TIMELINE-OMITTED", before + " events before year 1, which iCalendar cannot date"));
         }
         // CalendarOutputter closes the writer it is given; flushing that closed writer afterwards threw "Stream
         // closed" and the container logged the failure twice, after the client already had the whole calendar
@@ -72,6 +84,9 @@ public class ICalendarWriter extends TimelineWriter {
         StringBuilder b = new StringBuilder();
         b.append("Date: ").append(e.date().value()).append(" (").append(e.date().precision().apiName())
                 .append(e.date().approximate() ? ", approximate" : "").append(')');
+        if (HistoricDates.isOpen(e.endDate())) {
+            b.append(", ongoing");
+        }
         if (e.summary() != null) {
             b.append("\n").append(e.summary());
         }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ext.Provider;
 import news.timeline.chronology.Timeline;
 import news.timeline.events.EventView;
+import news.timeline.web.HistoricDates;
 import news.timeline.extraction.temporal.DateValue;
 
 import java.io.IOException;
@@ -37,10 +38,13 @@ public class TimelineJsWriter extends TimelineWriter {
             slide.put("unique_id", e.id().toString());
             DateValue d = e.date();
             slide.set("start_date", start(d));
-            if (!d.start().equals(d.end()) || e.endDate() != null) {
+            boolean open = HistoricDates.isOpen(e.endDate());
+            if (!open && (!d.start().equals(d.end()) || e.endDate() != null)) {
                 slide.set("end_date", end(e.endDate() != null ? e.endDate() : d));
             }
-            slide.put("display_date", DisplayDate.of(d) + (e.endDate() != null ? " – " + DisplayDate.of(e.endDate()) : ""));
+            // TimelineJS has no open span: an event still going on is its start, said to be ongoing
+            slide.put("display_date", DisplayDate.of(d) + (open ? " – ongoing"
+                    : e.endDate() != null ? " – " + DisplayDate.of(e.endDate()) : ""));
             slide.put("group", e.type().replace('_', ' '));
             ObjectNode text = slide.putObject("text");
             text.put("headline", Html.escape(e.title()));

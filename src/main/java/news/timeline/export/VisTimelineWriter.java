@@ -7,6 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ext.Provider;
 import news.timeline.chronology.Timeline;
 import news.timeline.events.EventView;
+import news.timeline.web.HistoricDates;
+
+import java.time.Clock;
+import java.time.LocalDate;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.extraction.temporal.Precision;
 
@@ -25,6 +29,11 @@ import java.util.Map;
 public class VisTimelineWriter extends TimelineWriter {
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+
+    VisTimelineWriter(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     void write(Timeline timeline, OutputStream out) throws IOException {
@@ -39,17 +48,22 @@ public class VisTimelineWriter extends TimelineWriter {
             item.put("title", Html.escape(DisplayDate.of(d)));
             item.put("group", e.type());
             groups.putIfAbsent(e.type(), e.type().replace('_', ' '));
-            DateValue last = e.endDate() != null ? e.endDate() : d;
+            boolean open = HistoricDates.isOpen(e.endDate());
+            DateValue last = e.endDate() != null && !open ? e.endDate() : d;
             boolean point = (d.precision() == Precision.DAY || d.precision() == Precision.MINUTE) && e.endDate() == null;
+            // dates go out in ECMAScript's form, whose years before 0 have six digits (-000044-03-15)
             if (point) {
                 item.put("type", "point");
-                item.put("start", d.precision() == Precision.MINUTE ? d.value().replace("Z", ":00Z") : d.start().toString());
+                item.put("start", d.precision() == Precision.MINUTE ? d.value().replace("Z", ":00Z") : HistoricDates.scriptDay(d.start()));
             } else {
                 item.put("type", "range");
-                item.put("start", d.start().toString());
-                item.put("end", last.end().plusDays(1).toString());
+                item.put("start", HistoricDates.scriptDay(d.start()));
+                // vis-timeline has no open range: one still going on reaches today, marked "open-ended"
+                LocalDate end = open ? LocalDate.now(clock).plusDays(1) : last.end().plusDays(1);
+                item.put("end", HistoricDates.scriptDay(end.isAfter(d.start()) ? end : d.start().plusDays(1)));
             }
-            item.put("className", "precision-" + d.precision().apiName() + (d.approximate() ? " approximate" : ""));
+            item.put("className", "precision-" + d.precision().apiName() + (d.approximate() ? " approximate" : "")
+                    + (open ? " open-ended" : ""));
         }
         ArrayNode g = root.putArray("groups");
         groups.forEach((id, label) -> g.addObject().put("id", id).put("content", Html.escape(label)));

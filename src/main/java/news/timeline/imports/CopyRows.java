@@ -53,7 +53,8 @@ final class CopyRows {
             put(lastInstantBytes);
             return this;
         }
-        String s = value.toString();
+        // PostgreSQL's text input reads years before 1 with their era only
+        String s = value instanceof java.time.LocalDate day ? news.timeline.web.HistoricDates.postgresDay(day) : value.toString();
         if (needsEscaping(s)) {
             s = escape(s);
         }

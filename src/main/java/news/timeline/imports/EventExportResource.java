@@ -135,9 +135,15 @@ public class EventExportResource {
         }
         g.writeObjectFieldStart(field);
         g.writeStringField("value", rs.getString(col));
+        if (news.timeline.web.HistoricDates.OPEN_VALUE.equals(rs.getString(col))) {
+            g.writeBooleanField("open", true);
+            g.writeEndObject();
+            return;
+        }
         g.writeStringField("precision", rs.getString(col + 1));
-        g.writeStringField("start", rs.getString(col + 2));
-        g.writeStringField("end", rs.getString(col + 3));
+        // the ISO form (-0044-03-15), not PostgreSQL's text (0045-03-15 BC)
+        g.writeStringField("start", rs.getObject(col + 2, java.time.LocalDate.class).toString());
+        g.writeStringField("end", rs.getObject(col + 3, java.time.LocalDate.class).toString());
         g.writeBooleanField("approximate", rs.getBoolean(col + 4));
         g.writeEndObject();
     }

@@ -284,6 +284,7 @@ final class NativeEventMapper {
         String start = null;
         String end = null;
         boolean approximate = false;
+        boolean open = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
@@ -293,9 +294,17 @@ final class NativeEventMapper {
                 case "precision" -> precision = text(p, field + ".precision");
                 case "start" -> start = text(p, field + ".start");
                 case "end" -> end = text(p, field + ".end");
+                case "open" -> open = flag(p, field + ".open");
                 default -> throw new RecordProblem(field + "." + f + ": unknown field (a date object has value, precision, "
-                        + "start, end and approximate)");
+                        + "start, end, approximate and open)");
             }
+        }
+        if (open) {
+            // an open end ("still going on"): {"open": true}, with the value ".." or none
+            if (value != null && !value.equals(news.timeline.web.HistoricDates.OPEN_VALUE)) {
+                throw new RecordProblem(field + ".value: an open end has no value but '..'");
+            }
+            return news.timeline.web.HistoricDates.OPEN_END;
         }
         if (value == null) {
             throw new RecordProblem(field + ".value: is required");

@@ -1,6 +1,7 @@
 package news.timeline.imports;
 
 import news.timeline.extraction.temporal.DateValue;
+import news.timeline.web.HistoricDates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ final class RecordRules {
         text(r.summary(), "summary");
         if (r.date() == null) {
             throw new RecordProblem("date: is required");
+        }
+        if (HistoricDates.isOpen(r.date())) {
+            throw new RecordProblem("date: cannot be open ('..'); only endDate can");
         }
         if (r.endDate() != null && r.endDate().end().isBefore(r.date().start())) {
             throw new RecordProblem("endDate: is before date");
@@ -88,7 +92,7 @@ final class RecordRules {
 
     static DateValue date(String raw, String field) throws RecordProblem {
         try {
-            return DateValue.parse(raw);
+            return HistoricDates.parse(raw);
         } catch (IllegalArgumentException e) {
             throw new RecordProblem(field + ": " + e.getMessage());
         }

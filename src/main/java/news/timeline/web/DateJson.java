@@ -27,7 +27,7 @@ import java.util.Set;
 @Singleton
 public class DateJson implements ObjectMapperCustomizer {
 
-    private static final Set<String> FIELDS = Set.of("value", "precision", "start", "end", "approximate");
+    private static final Set<String> FIELDS = Set.of("value", "precision", "start", "end", "approximate", "open");
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -50,7 +50,20 @@ public class DateJson implements ObjectMapperCustomizer {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
-                    throw fail(p, "unknown field '" + name + "' in a date object (allowed: value, precision, start, end, approximate)");
+                    throw fail(p, "unknown field '" + name + "' in a date object (allowed: value, precision, start, end, approximate, open)");
+                }
+            }
+            JsonNode open = node.get("open");
+            if (open != null && !open.isNull()) {
+                if (!open.isBoolean()) {
+                    throw fail(p, "'open' must be true or false");
+                }
+                JsonNode v = node.get("value");
+                if (open.booleanValue() && (v == null || v.isNull() || HistoricDates.OPEN_VALUE.equals(v.asText()))) {
+                    return HistoricDates.OPEN_END;
+                }
+                if (open.booleanValue()) {
+                    throw fail(p, "an open end has no value but '..' (or none): {\"open\": true}");
                 }
             }
             JsonNode value = node.get("value");
@@ -100,7 +113,7 @@ public class DateJson implements ObjectMapperCustomizer {
 
         private static DateValue parse(JsonParser p, String raw) throws JsonMappingException {
             try {
-                return DateValue.parse(raw);
+                return HistoricDates.parse(raw);
             } catch (IllegalArgumentException e) {
                 throw fail(p, e.getMessage());
             }

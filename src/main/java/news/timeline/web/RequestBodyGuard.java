@@ -33,10 +33,14 @@ public class RequestBodyGuard {
         router.route().order(Integer.MIN_VALUE + 10).handler(this::check);
     }
 
-    /** Actions whose body is optional: running an article's extraction again, starting a re-extraction job, a decision. */
+    /**
+     * Actions whose body is optional: running an article's extraction again, starting a re-extraction job, a decision,
+     * pausing or resuming a subscription.
+     */
     static boolean takesNoBody(String path) {
         return path.endsWith("/reextract") || path.equals("/api/v1/reextractions") || path.endsWith("/confirm")
-                || path.endsWith("/reject");
+                || path.endsWith("/reject") || path.startsWith("/api/v1/subscriptions/")
+                && (path.endsWith("/resume") || path.endsWith("/pause"));
     }
 
     private void check(RoutingContext ctx) {
