@@ -8,6 +8,8 @@ import news.timeline.web.Cursor;
 import news.timeline.web.Page;
 import news.timeline.web.QueryValues;
 
+import news.timeline.config.ReadDatabase;
+
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,8 +36,9 @@ public class ChronologyService {
 
     private final DataSource dataSource;
 
-    ChronologyService(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** Reads go to the read replica when one is configured ({@link ReadDatabase}), else to the primary. */
+    ChronologyService(ReadDatabase reads) {
+        this.dataSource = reads.dataSource();
     }
 
     /** The actor's events in order; with {@code includeAffiliated}, also those of actors acting for it then. */

@@ -166,6 +166,12 @@ class TwoReplicasIT {
         assertThat(pageA.statusCode()).isEqualTo(200);
         assertThat(pageB.body()).isEqualTo(pageA.body());
         assertThat(pageB.headers().firstValue("ETag")).isPresent().isEqualTo(pageA.headers().firstValue("ETag"));
+        // a cursor of one replica pages on the other
+        String next = JSON.readTree(pageA.body()).get("next").asText();
+        HttpResponse<String> secondOnB = b.get("/api/v1/actors/" + slug + "/timeline?limit=50&cursor=" + next);
+        HttpResponse<String> secondOnA = a.get("/api/v1/actors/" + slug + "/timeline?limit=50&cursor=" + next);
+        assertThat(secondOnB.statusCode()).as(secondOnB.body()).isEqualTo(200);
+        assertThat(secondOnB.body()).isEqualTo(secondOnA.body());
 
         // and the search index catches up with both imports
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
