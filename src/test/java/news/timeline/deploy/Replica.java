@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One replica of the packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) on a port of its own,
- * against a given PostgreSQL, with its log in its own folder. Extraction is off (no language models: the replicas
- * here test coordination, not reading), and the job lease is short so that a dead replica's jobs end within seconds.
+ * against a given PostgreSQL, with its log in its own folder and the environment its test gives it.
  */
 final class Replica {
 
@@ -27,10 +26,17 @@ final class Replica {
     final int port;
     private final Path folder;
     private final Map<String, String> env;
+    private final String heap;
     private Process process;
     private int starts;
 
     Replica(String name, Path folder, Map<String, String> env) throws IOException {
+        this(name, folder, env, "768m");
+    }
+
+    /** {@code heap}: the JVM's -Xmx (the language models need 2560m; without them 768m is plenty). */
+    Replica(String name, Path folder, Map<String, String> env, String heap) throws IOException {
+        this.heap = heap;
         this.name = name;
         this.folder = Files.createDirectories(folder);
         this.env = env;
@@ -49,20 +55,30 @@ final class Replica {
 
     /** Starts the process and waits until it is ready. */
     void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process. */
+    void launch() throws IOException {
         starts++;
         Path jar = Path.of(System.getProperty("replicas.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged service at " + jar + ": run ./mvnw package (verify does) first");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dtimeline.imports.spool-directory=" + folder.resolve("spool").toAbsolutePath(), "-jar", jar.toString()));
+                "-Xmx" + heap, "-Dtimeline.imports.spool-directory=" + folder.resolve("spool").toAbsolutePath(), "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TIMELINE_") || k.startsWith("QUARKUS_"));
         pb.environment().putAll(env);
         pb.environment().put("TIMELINE_HTTP_PORT", Integer.toString(port));
         process = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    }
+
+    /** Waits until the process answers ready (its language models loaded, when extraction is on). */
+    void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("replica " + name + " stopped at start; see " + log());
@@ -74,9 +90,9 @@ final class Replica {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(1000); // each DOWN answer is a line in the service's log
         }
-        throw new IllegalStateException("replica " + name + " not ready after 180 s; see " + log());
+        throw new IllegalStateException("replica " + name + " not ready after 600 s; see " + log());
     }
 
     /** Stops the process as an orchestrator does (SIGTERM, then a kill after 30 s). */
