@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import news.timeline.extraction.ArticleExtractor;
 import news.timeline.extraction.ExtractionResult;
+import news.timeline.jobs.JobLeases;
 import news.timeline.web.ApiProblem;
 import org.jboss.logging.Logger;
 
@@ -30,15 +31,22 @@ import java.util.concurrent.Executors;
  * Each article is one transaction holding its changes, the job's totals and the job's position, so a job a restart
  * interrupted resumes at start where it stopped and ends with the totals an uninterrupted run would have; a second
  * job over the same articles finds them read with the current version and does nothing.
+ * <p>
+ * With several replicas, one process runs a job at a time: it claims the row (owner, heartbeat: {@link JobLeases})
+ * before it starts, and a replica takes over only a job no live process runs (at its start, and every half lease),
+ * so a restart of one replica leaves another's running job alone, and a replica that died hands its jobs on.
  */
 @ApplicationScoped
 class ReextractionJobs {
 
     private static final Logger LOG = Logger.getLogger(ReextractionJobs.class);
+    /** {@link JobLeases#DEAD} with named parameters. */
+    private static final String DEAD = JobLeases.DEAD.replace("?", "%s").formatted(":run", ":lease", ":replica");
 
     private final Reextractions reextractions;
     private final ArticleRepository articles;
     private final EntityManager em;
+    private final JobLeases leases;
     private final Clock clock = Clock.systemUTC();
     private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -47,8 +55,9 @@ class ReextractionJobs {
         return t;
     });
 
-    ReextractionJobs(Reextractions reextractions, ArticleRepository articles, EntityManager em) {
+    ReextractionJobs(Reextractions reextractions, ArticleRepository articles, EntityManager em, JobLeases leases) {
         this.reextractions = reextractions;
+        this.leases = leases;
         this.articles = articles;
         this.em = em;
     }
@@ -58,6 +67,12 @@ class ReextractionJobs {
         if (n > 0) {
             LOG.infof("resuming %d re-extraction job(s) the last run left unfinished", n);
         }
+        leases.everyHalfLease(() -> {
+            int taken = takeOverDead();
+            if (taken > 0) {
+                LOG.infof("taking over %d re-extraction job(s) of a replica that stopped", taken);
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -70,9 +85,11 @@ class ReextractionJobs {
         String version = ArticleExtractor.VERSION;
         QuarkusTransaction.requiringNew().run(() -> {
             long selected = articles.countToReextract(query, includeCurrent ? null : version);
+            // this process's job from the start: no other replica's sweep takes it before it runs here
             em.createNativeQuery("insert into reextraction_jobs (id, state, extractor_version, include_current, added_since, "
-                            + "published_from, published_to, q, host, version_filter, selected, created_at) "
-                            + "values (:id, 'queued', :v, :all, :since, :from, :to, :q, :host, :vf, :n, :at)")
+                            + "published_from, published_to, q, host, version_filter, selected, created_at, owner, owner_run, heartbeat_at) "
+                            + "values (:id, 'queued', :v, :all, :since, :from, :to, :q, :host, :vf, :n, :at, :replica, :run, now())")
+                    .setParameter("replica", leases.replica()).setParameter("run", leases.run())
                     .setParameter("id", id).setParameter("v", version).setParameter("all", includeCurrent)
                     .setParameter("since", query.addedSince()).setParameter("from", query.publishedFrom())
                     .setParameter("to", query.publishedTo()).setParameter("q", query.q()).setParameter("host", query.host())
@@ -89,11 +106,26 @@ class ReextractionJobs {
         return QuarkusTransaction.requiringNew().call(() -> find(id)).orElseThrow(() -> ApiProblem.notFound("re-extraction job", id.toString()));
     }
 
-    /** Queues every job that is not finished and not already running in this instance; answers how many. */
+    /**
+     * Queues every job that is not finished and not already running in this instance, and that is this process's own
+     * (created here) or that no live process runs ({@link JobLeases#DEAD}): what a start does; answers how many.
+     */
     int resumeUnfinished() {
+        return queue(true);
+    }
+
+    /** Queues the unfinished jobs no live process runs (a replica stopped for good): every half lease. */
+    private int takeOverDead() {
+        return queue(false);
+    }
+
+    private int queue(boolean ownToo) {
+        Object[] dead = leases.deadParameters();
         @SuppressWarnings("unchecked")
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id from reextraction_jobs where state in ('queued', 'running') order by created_at", UUID.class).getResultList());
+                        "select id from reextraction_jobs where state in ('queued', 'running') and (" + DEAD
+                                + (ownToo ? " or owner_run = :run" : "") + ") order by created_at", UUID.class)
+                .setParameter("run", dead[0]).setParameter("lease", dead[1]).setParameter("replica", dead[2]).getResultList());
         int n = 0;
         for (UUID id : ids) {
             if (!runningHere.contains(id)) {
@@ -118,8 +150,9 @@ class ReextractionJobs {
 
     private void run(UUID id) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reextraction_jobs set state = 'running', "
-                    + "started_at = coalesce(started_at, :at) where id = :id").setParameter("at", now()).setParameter("id", id).executeUpdate());
+            if (!claim(id)) {
+                return; // another replica runs it, or it ended meanwhile
+            }
             while (step(id)) {
                 if (Thread.currentThread().isInterrupted()) {
                     return; // stopping: the job stays running and resumes at the next start
@@ -133,6 +166,19 @@ class ReextractionJobs {
             LOG.warnf("re-extraction job %s stopped: %s", id, e.toString());
             finish(id, "failed", "the job stopped (" + e.getClass().getSimpleName() + "); start another: articles already read are skipped");
         }
+    }
+
+    /**
+     * Makes the job this process's, if it is unfinished and no other live process runs it (a job just created, or
+     * one {@link JobLeases#DEAD}); answers whether it did.
+     */
+    private boolean claim(UUID id) {
+        Object[] dead = leases.deadParameters();
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update reextraction_jobs set state = 'running', "
+                        + "started_at = coalesce(started_at, :at), owner = :replica, owner_run = :run, heartbeat_at = now() "
+                        + "where id = :id and state in ('queued', 'running') and (owner_run = :run or " + DEAD + ")")
+                .setParameter("at", now()).setParameter("id", id).setParameter("replica", dead[2]).setParameter("run", dead[0])
+                .setParameter("lease", dead[1]).executeUpdate()) == 1;
     }
 
     /**

@@ -9,6 +9,8 @@ import news.timeline.web.HistoricDates;
 import news.timeline.web.Page;
 import news.timeline.web.QueryValues;
 
+import news.timeline.config.ReadDatabase;
+
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,8 +37,9 @@ public class ChronologyService {
 
     private final DataSource dataSource;
 
-    ChronologyService(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** Reads go to the read replica when one is configured ({@link ReadDatabase}), else to the primary. */
+    ChronologyService(ReadDatabase reads) {
+        this.dataSource = reads.dataSource();
     }
 
     /** The actor's events in order; with {@code includeAffiliated}, also those of actors acting for it then. */

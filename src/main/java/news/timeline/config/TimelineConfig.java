@@ -53,6 +53,17 @@ public interface TimelineConfig {
         Optional<List<String>> allowedNetworks();
     }
 
+    Jobs jobs();
+
+    interface Jobs {
+        /**
+         * How long after its last heartbeat a background job (import, re-extraction) counts as dead, so that another
+         * replica fails or takes it over (TIMELINE_JOB_LEASE); the owner beats every quarter of it.
+         */
+        @WithDefault("PT1M")
+        java.time.Duration lease();
+    }
+
     interface Extraction {
         /** on: load the NLP4J language models at start; off: none, article and analyze requests answer 503 (TIMELINE_EXTRACTION). */
         @WithDefault("on")

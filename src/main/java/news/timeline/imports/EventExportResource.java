@@ -3,7 +3,6 @@ package news.timeline.imports;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +11,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import news.timeline.config.ReadDatabase;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,11 +45,12 @@ public class EventExportResource {
             + "from events e left join agreements ag on ag.id = e.agreement_id "
             + "where (cast(? as varchar) is null or e.external_source = ?) order by e.id";
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
     private final ObjectMapper json;
 
-    EventExportResource(AgroalDataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
+    /** Reads from the read replica when one is configured ({@link ReadDatabase}). */
+    EventExportResource(ReadDatabase reads, ObjectMapper json) {
+        this.dataSource = reads.dataSource();
         this.json = json;
     }
 

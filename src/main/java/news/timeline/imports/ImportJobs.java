@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.timeline.jobs.JobLeases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,15 +27,19 @@ class ImportJobs {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final JobLeases leases;
 
-    ImportJobs(AgroalDataSource dataSource, ObjectMapper json) {
+    ImportJobs(AgroalDataSource dataSource, ObjectMapper json, JobLeases leases) {
         this.dataSource = dataSource;
         this.json = json;
+        this.leases = leases;
     }
 
+    /** A job of this process: its replica holds the spooled body, and keeps the job's heartbeat. */
     void create(UUID id, ImportFormat format, boolean dryRun, Instant now) {
-        update("insert into import_jobs (id, state, format, dry_run, created_at) values (?, 'queued', ?, ?, ?)",
-                id, format.apiName(), dryRun, Timestamp.from(now));
+        update("insert into import_jobs (id, state, format, dry_run, created_at, owner, owner_run, heartbeat_at) "
+                        + "values (?, 'queued', ?, ?, ?, ?, ?, now())",
+                id, format.apiName(), dryRun, Timestamp.from(now), leases.replica(), leases.run());
     }
 
     void started(UUID id, Instant now) {
@@ -75,17 +80,23 @@ class ImportJobs {
         return out;
     }
 
-    /** Jobs a stopped service left unfinished; their spooled bodies are removed at start (ImportService). */
+    /**
+     * Jobs no live process runs any more ({@link JobLeases#DEAD}: the replica that accepted them stopped, or is this
+     * one under an earlier run); their spooled bodies are removed at start (ImportService). A job of another replica
+     * that still beats is left alone.
+     */
     int abandonUnfinished(Instant now) {
+        Object[] dead = leases.deadParameters();
         return update("update import_jobs set state = 'failed', finished_at = ?, message = 'the service stopped before the job "
-                + "finished; run the import again (reruns are safe: stored records answer unchanged)' "
-                + "where state in ('queued', 'running')", Timestamp.from(now));
+                + "finished (replica ' || coalesce(owner, 'unknown') || '); run the import again (reruns are safe: stored "
+                + "records answer unchanged)' where state in ('queued', 'running') and " + JobLeases.DEAD,
+                Timestamp.from(now), dead[0], dead[1], dead[2]);
     }
 
     Optional<ImportJob> find(UUID id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select id, state, format, dry_run, received, created, updated, unchanged, "
-                     + "rejected, errors, errors_omitted, message, created_at, started_at, finished_at from import_jobs where id = ?")) {
+                     + "rejected, errors, errors_omitted, message, created_at, started_at, finished_at, owner from import_jobs where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -98,7 +109,7 @@ class ImportJobs {
                         rs.getLong(5), created + updated + unchanged, created, updated, unchanged, rs.getLong(9),
                         json.readValue(rs.getString(10), new TypeReference<List<ImportReport.ImportError>>() { }),
                         rs.getLong(11), rs.getString(12), instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)),
-                        instant(rs.getTimestamp(15))));
+                        instant(rs.getTimestamp(15)), rs.getString(16)));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read import job " + id, e);

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import news.timeline.config.TimelineConfig;
+import news.timeline.jobs.JobLeases;
 import news.timeline.search.SearchIndexer;
 import news.timeline.web.ApiProblem;
 import org.jboss.logging.Logger;
@@ -55,6 +56,7 @@ public class ImportService {
     private final TimelineConfig.Imports config;
     private final ImportJobs jobs;
     private final SearchIndexer search;
+    private final JobLeases leases;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "timeline-import-job");
@@ -68,8 +70,10 @@ public class ImportService {
         return t;
     });
 
-    ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs, SearchIndexer search) {
+    ImportService(AgroalDataSource dataSource, ObjectMapper json, TimelineConfig config, ImportJobs jobs, SearchIndexer search,
+                  JobLeases leases) {
         this.dataSource = dataSource;
+        this.leases = leases;
         this.search = search;
         this.json = json;
         this.config = config.imports();
@@ -81,13 +85,25 @@ public class ImportService {
         if (GdeltEventReader.cameo("01") == null || AcledEventReader.type("Battles", null) == null) {
             throw new IllegalStateException("the CAMEO or ACLED mapping table lacks its root rows");
         }
+        failDeadJobs(true);
+        // later, too: a replica that stopped for good leaves its jobs to the others, once their lease has run out
+        leases.everyHalfLease(() -> failDeadJobs(false));
+    }
+
+    /**
+     * Marks failed the jobs no live process runs (JobLeases), then removes spooled bodies of jobs that no longer run
+     * from this replica's spool directory: at start always, later when a sweep found dead jobs.
+     */
+    private void failDeadJobs(boolean atStart) {
         int n = jobs.abandonUnfinished(clock.instant());
         if (n > 0) {
-            LOG.warnf("%d import job(s) were left unfinished by the last run and are marked failed", n);
+            LOG.warnf("%d import job(s) were left unfinished by a stopped replica or the last run and are marked failed", n);
         }
-        int removed = removeStaleSpoolFiles();
-        if (removed > 0) {
-            LOG.infof("removed %d spooled import file(s) of jobs that no longer run", removed);
+        if (atStart || n > 0) {
+            int removed = removeStaleSpoolFiles();
+            if (removed > 0) {
+                LOG.infof("removed %d spooled import file(s) of jobs that no longer run", removed);
+            }
         }
     }
 

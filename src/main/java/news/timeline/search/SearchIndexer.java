@@ -8,19 +8,24 @@ import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps {@code event_search} (one full-text vector per event: title, summary and quotes) up to date from
  * {@code search_queue}, which triggers fill whenever an event or its sources are written (V041). It works in the
  * background, in batches, so writers never compute vectors or touch a GIN index; until an event is indexed, text
  * queries match it by computing its vector on the fly ({@code chronology/ChronologyQueries}). Bulk imports pause it
- * while they run, so the two do not compete for the cores; it catches up right after.
+ * while they run, so the two do not compete for the database's cores; it catches up right after.
+ * <p>
+ * The pause is a PostgreSQL advisory lock, so it holds across replicas: an import holds the key shared on a session
+ * of its own for as long as it runs (several imports at once each hold it); a round of the indexer takes it
+ * exclusively, with a try, for each batch's transaction and stops when it cannot. An import on one replica thus
+ * pauses the indexers of all; a replica that dies mid-import drops its session, and with it the pause.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -37,8 +42,10 @@ public class SearchIndexer {
             select b.event_id, event_search_vector(b.event_id) from batch b join events e on e.id = b.event_id
             on conflict (event_id) do update set search = excluded.search""".formatted(BATCH);
 
+    /** The advisory lock key of the pause (WriteLocks' keys are {@code hashtextextended} of strings too). */
+    static final String PAUSE_KEY = "select hashtextextended('search-indexer:paused-by-import', 0)";
+
     private final DataSource dataSource;
-    private final AtomicInteger pauses = new AtomicInteger();
     private ScheduledExecutorService timer;
 
     SearchIndexer(DataSource dataSource) {
@@ -61,25 +68,55 @@ public class SearchIndexer {
     }
 
     /**
-     * Holds the background indexing back until the returned pause is closed (bulk imports hold it while they run).
-     * Returns once a round already running has finished, so nothing is indexed while the pause is held.
+     * Holds the background indexing back, on every replica, until the returned pause is closed (bulk imports hold it
+     * while they run). Returns once a batch already being indexed has committed, so nothing is indexed while the
+     * pause is held.
      */
     public Pause pause() {
-        pauses.incrementAndGet();
-        synchronized (this) {
-            return pauses::decrementAndGet;
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("select pg_advisory_lock_shared((" + PAUSE_KEY + "))");
+            }
+        } catch (SQLException e) {
+            close(c);
+            // no pause is no harm: the indexer and the import then share the cores, as on any other day
+            LOG.warnf("cannot pause the search indexer: %s", e.getMessage());
+            return () -> { };
         }
+        Connection held = c;
+        return () -> {
+            try (Statement s = held.createStatement()) {
+                s.execute("select pg_advisory_unlock_shared((" + PAUSE_KEY + "))");
+            } catch (SQLException e) {
+                LOG.warnf("cannot end the search indexer's pause cleanly (%s); it ends with the session", e.getMessage());
+                abort(held);
+            }
+            close(held);
+        };
     }
 
-    /** Indexes everything queued, now, in batches; answers how many events it indexed. */
+    /** Indexes everything queued, now, in batches, unless an import holds the pause; answers how many events it indexed. */
     public synchronized long catchUp() {
         long total = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            int n;
-            do {
-                n = s.executeUpdate(INDEX_BATCH);
-                total += n;
-            } while (n > 0 && pauses.get() == 0);
+            c.setAutoCommit(false);
+            try {
+                int n;
+                do {
+                    if (!paused(s)) {
+                        n = s.executeUpdate(INDEX_BATCH);
+                        total += n;
+                    } else {
+                        n = 0;
+                    }
+                    c.commit();
+                } while (n > 0);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             // an event deleted while its vector was written, or the database away: the queue keeps the work
             LOG.debugf(e, "search indexing stopped after %d events; it resumes on the next round", total);
@@ -87,13 +124,38 @@ public class SearchIndexer {
         return total;
     }
 
-    private synchronized void scheduledRound() {
-        if (pauses.get() > 0) {
-            return;
+    /** True when an import (of any replica) holds the pause; otherwise the batch's transaction now holds it out. */
+    private static boolean paused(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select pg_try_advisory_xact_lock((" + PAUSE_KEY + "))")) {
+            rs.next();
+            return !rs.getBoolean(1);
         }
+    }
+
+    private synchronized void scheduledRound() {
         long n = catchUp();
         if (n > 0) {
             LOG.debugf("search index: %d events indexed", n);
+        }
+    }
+
+    private static void abort(Connection c) {
+        try {
+            // a session holding the lock must not go back to the pool
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("cannot abort the pause's connection: %s", e.getMessage());
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debugf("cannot close the pause's connection: %s", e.getMessage());
         }
     }
 

@@ -130,6 +130,27 @@ class ReextractionJobTest {
     }
 
     @Test
+    void anotherReplicasLiveJobIsLeftToItAndTakenOverOnceItsLeaseRunsOut() {
+        // a job another replica claimed and keeps beating: this one's start (and sweep) does not run it beside it
+        ReextractionJob job = jobs.create(ArticleQuery.parse(null, null, null, null, "nothing-" + UUID.randomUUID() + ".example",
+                null), false, false);
+        sql("update reextraction_jobs set state = 'running', owner = 'replica-b:8080', owner_run = ?, heartbeat_at = now() "
+                + "where id = ?", UUID.randomUUID(), job.id());
+        assertThat(jobs.resumeUnfinished()).isZero();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(get("/api/v1/reextractions/" + job.id()).get("state").asText()).isEqualTo("running");
+
+        // that replica stops: once its heartbeat is older than the lease, this one takes the job over and ends it
+        sql("update reextraction_jobs set heartbeat_at = now() - interval '1 hour' where id = ?", job.id());
+        assertThat(jobs.resumeUnfinished()).isGreaterThanOrEqualTo(1);
+        assertThat(waitFor("/api/v1/reextractions/" + job.id()).get("state").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
     void refusesBadParametersAndUnknownJobs() {
         for (String[] bad : new String[][]{{"?includeCurrent=yes", "includeCurrent"}, {"?host=", "host"},
                 {"?publishedFrom=soon", "publishedFrom"}}) {
