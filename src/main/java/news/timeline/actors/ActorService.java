@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventService;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * An actor is addressed by id or slug ({@code "kim-jong-un"}); unknown ones are a 404 {@link ApiProblem}.
  */
 @ApplicationScoped
+@RetriedOnAbort
 public class ActorService {
 
     public static final List<String> KINDS = List.of("person", "country", "organization", "group", "other");

@@ -6,6 +6,7 @@ import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
 import news.timeline.extraction.temporal.DateValue;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  * Every public method runs in a transaction and validates its input; entities never leave this class.
  */
 @ApplicationScoped
+@RetriedOnAbort
 public class AgreementService {
 
     public static final List<String> KINDS = List.of("treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other");

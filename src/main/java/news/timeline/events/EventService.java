@@ -6,6 +6,7 @@ import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * fixed number of queries whatever the number of events (no N+1).
  */
 @ApplicationScoped
+@RetriedOnAbort
 public class EventService {
 
     public static final List<String> TYPES = List.of("meeting", "visit", "statement", "agreement_signed",
