@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
-import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
 import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
@@ -48,12 +47,12 @@ public class EventService {
 
     private final EventRepository events;
     private final ActorService actors;
-    private final AgreementService agreements;
+    private final AgreementNames agreements;
     private final ChangeLog changes;
     private final InputValidator validator;
     private final Clock clock;
 
-    EventService(EventRepository events, ActorService actors, AgreementService agreements, ChangeLog changes,
+    EventService(EventRepository events, ActorService actors, AgreementNames agreements, ChangeLog changes,
                  InputValidator validator, Clock clock) {
         this.events = events;
         this.actors = actors;
