@@ -105,27 +105,6 @@ public class ActorResource {
         return actors.patch(actor, patch);
     }
 
-    @DELETE
-    @Path("/{actor}")
-    @Operation(summary = "Delete an actor", description = "Its aliases and affiliations go with it; its events and agreements stay, without it.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such actor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void delete(@Parameter(description = ACTOR) @PathParam("actor") String actor) {
-        actors.delete(actor);
-    }
-
-    @POST
-    @Path("/{actor}/merge")
-    @Operation(summary = "Merge an actor into another",
-            description = "The target gains the actor's name and aliases (as aliases), events, agreements, affiliations and sources; "
-                    + "the merged actor is deleted and the change log records it as merged into the target.")
-    @APIResponse(responseCode = "200", description = "The target after the merge", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = "No such actor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Merging an actor into itself", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ActorView merge(@Parameter(description = ACTOR) @PathParam("actor") String actor, MergeRequest request) {
-        return actors.merge(actor, request == null ? null : request.into());
-    }
-
     @GET
     @Path("/{actor}/affiliations")
     @Operation(summary = "Affiliations of an actor", description = "Whom the actor acts for, over time, earliest first.")

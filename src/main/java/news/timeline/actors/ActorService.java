@@ -2,11 +2,10 @@ package news.timeline.actors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
-import news.timeline.events.EventService;
 import news.timeline.web.Ids;
 import news.timeline.web.ApiProblem;
 import news.timeline.web.Cursor;
@@ -36,6 +35,7 @@ import java.util.stream.Collectors;
  * An actor is addressed by id or slug ({@code "kim-jong-un"}); unknown ones are a 404 {@link ApiProblem}.
  */
 @ApplicationScoped
+@RetriedOnAbort
 public class ActorService {
 
     public static final List<String> KINDS = List.of("person", "country", "organization", "group", "other");
@@ -43,19 +43,15 @@ public class ActorService {
 
     private final ActorRepository actors;
     private final AffiliationRepository affiliations;
-    private final EventService events;
-    private final AgreementService agreements;
     private final ChangeLog changes;
     private final WriteLocks locks;
     private final InputValidator validator;
     private final Clock clock;
 
-    ActorService(ActorRepository actors, AffiliationRepository affiliations, EventService events,
-                 AgreementService agreements, ChangeLog changes, WriteLocks locks, InputValidator validator, Clock clock) {
+    ActorService(ActorRepository actors, AffiliationRepository affiliations, ChangeLog changes, WriteLocks locks,
+                 InputValidator validator, Clock clock) {
         this.actors = actors;
         this.affiliations = affiliations;
-        this.events = events;
-        this.agreements = agreements;
         this.changes = changes;
         this.locks = locks;
         this.validator = validator;
@@ -276,24 +272,34 @@ public class ActorService {
         return view(a);
     }
 
-    /** Deletes the actor, its aliases and affiliations; its events and agreements stay, without it. */
-    @Transactional
-    public void delete(String idOrSlug) {
-        ActorEntity a = load(idOrSlug);
-        events.detachActor(a.id);
-        agreements.detachActor(a.id);
+    /**
+     * Deletion, first step (curation/ActorRemovals runs the steps, events and agreements letting go of the actor in
+     * between): the id of the actor to delete; 404 when there is none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID idOf(String idOrSlug) {
+        return load(idOrSlug).id;
+    }
+
+    /** Deletion, last step, once no event or agreement names the actor: it goes with its aliases and affiliations. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteDetached(UUID id) {
+        ActorEntity a = actors.findById(id);
         actors.delete(a);
         changes.record(ChangeLog.Entity.ACTOR, a.id, ChangeLog.Action.DELETED, now());
     }
 
+    /** The two actors of a merge: {@code from} goes into {@code into}. */
+    public record MergePair(UUID from, UUID into) {
+    }
+
     /**
-     * Merges {@code source} into {@code target} (ids or slugs): the target gains the source's name and aliases as
-     * aliases, its event participations, agreement parties, affiliations and provenance; where both took part in
-     * the same event or agreement, the target's entry is kept. The source is deleted and recorded as 'merged'
-     * into the target. 409 when both are the same actor.
+     * Merge, first step (curation/ActorRemovals runs the steps, events and agreements moving the participations and
+     * parties in between): the target gains the source's name and aliases as aliases and the fields it lacks. 409
+     * when both are the same actor; {@code into} missing or unknown is a 400 naming it.
      */
-    @Transactional
-    public ActorView merge(String source, String target) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MergePair beginMerge(String source, String target) {
         if (target == null || target.isBlank()) {
             throw ApiProblem.invalid("into", "must not be blank");
         }
@@ -316,8 +322,17 @@ public class ActorService {
         }
         setAliases(into, aliases);
         actors.flush();
-        events.replaceParticipant(from.id, into.id);
-        agreements.replaceParty(from.id, into.id);
+        return new MergePair(from.id, into.id);
+    }
+
+    /**
+     * Merge, last step: the target takes the source's affiliations and provenance; the source is deleted and
+     * recorded as 'merged' into the target.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ActorView completeMerge(MergePair pair) {
+        ActorEntity from = actors.findById(pair.from());
+        ActorEntity into = actors.findById(pair.into());
         affiliations.moveActor(from.id, into.id);
         actors.moveSources(from.id, into.id);
         Instant now = now();

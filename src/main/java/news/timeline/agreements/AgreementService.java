@@ -6,10 +6,12 @@ import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
 import news.timeline.actors.AliasNormalizer;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.changes.WriteLocks;
 import news.timeline.extraction.temporal.DateValue;
 import java.util.Set;
+import news.timeline.events.AgreementNames;
 import news.timeline.events.EventService;
 import news.timeline.events.StoredDate;
 import news.timeline.web.ApiProblem;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
  * Every public method runs in a transaction and validates its input; entities never leave this class.
  */
 @ApplicationScoped
-public class AgreementService {
+@RetriedOnAbort
+public class AgreementService implements AgreementNames {
 
     public static final List<String> KINDS = List.of("treaty", "accord", "agreement", "deal", "memorandum", "ceasefire", "framework", "declaration", "merger", "other");
     public static final List<String> STATUSES = List.of("proposed", "negotiating", "signed", "in_force", "suspended", "terminated", "expired", "unknown");
@@ -84,12 +87,14 @@ public class AgreementService {
     }
 
     /** Whether an agreement with this id exists. */
+    @Override
     @Transactional
     public boolean exists(UUID id) {
         return id != null && agreements.findByIdOptional(id).isPresent();
     }
 
     /** Names of the given agreements in one query, keyed by id. */
+    @Override
     @Transactional
     public Map<UUID, String> names(Collection<UUID> ids) {
         return agreements.byIds(new HashSet<>(ids)).stream().collect(Collectors.toMap(a -> a.id, a -> a.name));

@@ -42,7 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Article submission: validate, find a stored twin, extract, and store the article with every fact in one
@@ -54,7 +53,7 @@ public class ArticleService {
     private static final Logger LOG = Logger.getLogger(ArticleService.class);
 
     /** How often a submission's transaction runs when PostgreSQL keeps aborting it as a deadlock victim. */
-    static final int STORE_ATTEMPTS = 5;
+    static final int STORE_ATTEMPTS = TransientAborts.ATTEMPTS;
 
     static final int MIN_PUBLICATION_YEAR = 1000;
     static final int MAX_PUBLICATION_YEAR = 2999;
@@ -138,7 +137,7 @@ public class ArticleService {
                     // a deadlock or serialization failure with a concurrent writer: the same transaction succeeds again
                     LOG.infof("submission %s stored again (attempt %d of %d): PostgreSQL aborted it for a concurrent write",
                             p.hash().substring(0, 12), attempt + 1, STORE_ATTEMPTS);
-                    pause(attempt);
+                    TransientAborts.pause(attempt);
                     continue;
                 }
                 if (e instanceof PersistenceException) {
@@ -150,15 +149,6 @@ public class ArticleService {
         }
     }
 
-    /** Waits a little longer after each aborted attempt, with jitter, so two retrying writers do not meet again. */
-    static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a submission", e);
-        }
-    }
 
     @Transactional
     Submission store(Prepared p, ExtractionResult r) {

@@ -107,7 +107,7 @@ class Reextractions {
                 }
                 LOG.infof("re-extraction of %s run again (attempt %d of %d): PostgreSQL aborted it for a concurrent write",
                         id, attempt + 1, ArticleService.STORE_ATTEMPTS);
-                ArticleService.pause(attempt);
+                TransientAborts.pause(attempt);
             }
         }
     }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import news.timeline.actors.ActorService;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.WriteLocks;
 import news.timeline.changes.Withdrawal;
 import news.timeline.events.EventService;
@@ -27,6 +28,7 @@ import java.util.UUID;
  * The article row goes last; submitting the same text again is a first submission.
  */
 @ApplicationScoped
+@RetriedOnAbort
 class Retractions {
 
     private final ArticleRepository articles;

@@ -13,7 +13,20 @@ public final class TransientAborts {
     /** SQLSTATE deadlock_detected and serialization_failure. */
     private static final Set<String> STATES = Set.of("40P01", "40001");
 
+    /** Attempts in all, the first included, before the abort goes to the caller. */
+    public static final int ATTEMPTS = 5;
+
     private TransientAborts() {
+    }
+
+    /** Waits a little longer after each aborted attempt, with jitter, so two retrying writers do not meet again. */
+    public static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to run an aborted transaction again", e);
+        }
     }
 
     /** True when {@code e} or one of its causes is such an abort. */

@@ -737,6 +737,37 @@ final class ChronologyQueries implements AutoCloseable {
         return query("select now()", List.of(), rs -> instant(rs, 1)).get(0);
     }
 
+    // ------------------------------------------------------------------ overview
+
+    /** What the database holds: rows of events (not rejected), actors and articles. */
+    long[] holdings() {
+        return query("""
+                select (select count(*) from events where status <> 'rejected'), (select count(*) from actors),
+                       (select count(*) from articles)""", List.of(),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).get(0);
+    }
+
+    /** The latest-dated events that are not rejected: the chronological index walked backwards. */
+    List<EventRow> latestEvents(int limit) {
+        return query("select " + EVENT_COLUMNS + "\nfrom events e left join agreements ag on ag.id = e.agreement_id\n"
+                + "where e.status <> 'rejected'\norder by e.date_start desc, e.precision_rank desc, e.id desc limit ?",
+                List.of(limit), ChronologyQueries::eventRow);
+    }
+
+    record ActiveActor(ActorSummary actor, long events) {
+    }
+
+    /** The actors taking part in the most events that are not rejected, most first (name, then id, on ties). */
+    List<ActiveActor> mostActiveActors(int limit) {
+        return query("""
+                with c as (select ep.actor_id, count(*) as n from event_participants ep
+                           where not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')
+                           group by ep.actor_id)
+                select a.id, a.slug, a.name, a.kind, c.n from c join actors a on a.id = c.actor_id
+                order by c.n desc, a.name, a.id limit ?""", List.of(limit),
+                rs -> new ActiveActor(actorSummary(rs), rs.getLong(5)));
+    }
+
     // ------------------------------------------------------------------ changes
 
     record Change(long seq, String entity, UUID id, String action, UUID mergedInto, Instant changedAt, String status,

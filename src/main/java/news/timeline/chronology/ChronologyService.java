@@ -96,6 +96,20 @@ public class ChronologyService {
         }
     }
 
+    /** The overview's lists hold at most this many entries each. */
+    public static final int OVERVIEW_MAX = 50;
+
+    /** Counts, the {@code limit} latest-dated events and the {@code limit} most active actors. */
+    public Overview overview(int limit) {
+        try (ChronologyQueries queries = ChronologyQueries.open(dataSource, false)) {
+            long[] held = queries.holdings();
+            List<EventView> latest = queries.complete(queries.latestEvents(limit));
+            List<Overview.ActiveActor> active = queries.mostActiveActors(limit).stream()
+                    .map(a -> new Overview.ActiveActor(a.actor(), a.events())).toList();
+            return new Overview(new Overview.Counts(held[0], held[1], held[2]), latest, active);
+        }
+    }
+
     /**
      * The actors sharing events with {@code actor}, most shared events first, each with its counts by type and its
      * latest shared event's date; the events filtered as a timeline's ({@code from}, {@code to}, {@code type},

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.web.ApiProblem;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.UUID;
  * Native SQL throughout and one transaction each: nothing is half done.
  */
 @ApplicationScoped
+@RetriedOnAbort
 class EventMerges {
 
     private final EntityManager em;

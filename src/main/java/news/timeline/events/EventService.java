@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.ActorSummary;
-import news.timeline.agreements.AgreementService;
 import news.timeline.changes.ChangeLog;
+import news.timeline.changes.RetriedOnAbort;
 import news.timeline.changes.Withdrawal;
 import news.timeline.extraction.temporal.DateValue;
 import news.timeline.web.ApiProblem;
@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * fixed number of queries whatever the number of events (no N+1).
  */
 @ApplicationScoped
+@RetriedOnAbort
 public class EventService {
 
     public static final List<String> TYPES = List.of("meeting", "visit", "statement", "agreement_signed",
@@ -46,12 +47,12 @@ public class EventService {
 
     private final EventRepository events;
     private final ActorService actors;
-    private final AgreementService agreements;
+    private final AgreementNames agreements;
     private final ChangeLog changes;
     private final InputValidator validator;
     private final Clock clock;
 
-    EventService(EventRepository events, ActorService actors, AgreementService agreements, ChangeLog changes,
+    EventService(EventRepository events, ActorService actors, AgreementNames agreements, ChangeLog changes,
                  InputValidator validator, Clock clock) {
         this.events = events;
         this.actors = actors;

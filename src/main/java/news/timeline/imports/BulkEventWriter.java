@@ -1,5 +1,6 @@
 package news.timeline.imports;
 
+import news.timeline.changes.TransientAborts;
 import news.timeline.web.Ids;
 import news.timeline.web.TimeOrderedIds;
 import news.timeline.extraction.temporal.DateValue;
@@ -76,32 +77,41 @@ final class BulkEventWriter {
     }
 
     Result write(List<ImportRecord> batch) {
-        try {
-            return attempt(batch);
-        } catch (SQLException first) {
-            if ("23505".equals(first.getSQLState())) {
-                // another import stored one of these keys since we looked; look again
-                try {
-                    return attempt(batch);
-                } catch (SQLException again) {
-                    first = again;
+        SQLException first = null;
+        boolean lookedAgain = false;
+        for (int attempt = 1; attempt <= TransientAborts.ATTEMPTS; attempt++) {
+            try {
+                return attempt(batch);
+            } catch (SQLException e) {
+                first = e;
+                if (TransientAborts.isTransient(e) && attempt < TransientAborts.ATTEMPTS) {
+                    // a deadlock or serialization failure with a concurrent writer: the same batch succeeds again
+                    LOG.infof("import batch of %d record(s) from line %d written again (attempt %d of %d): PostgreSQL "
+                            + "aborted it for a concurrent write", batch.size(), batch.get(0).line(), attempt + 1,
+                            TransientAborts.ATTEMPTS);
+                    TransientAborts.pause(attempt);
+                } else if ("23505".equals(e.getSQLState()) && !lookedAgain) {
+                    // another import stored one of these keys since we looked; look again
+                    lookedAgain = true;
+                } else {
+                    break;
                 }
             }
-            if (batch.size() == 1) {
-                LOG.debugf(first, "import record at line %d not stored", batch.get(0).line());
-                Map<ImportRecord, String> rejected = new IdentityHashMap<>();
-                rejected.put(batch.get(0), "could not be stored: " + describe(first));
-                return new Result(Map.of(), rejected);
-            }
-            Map<ImportRecord, Outcome> outcomes = new IdentityHashMap<>();
-            Map<ImportRecord, String> rejected = new IdentityHashMap<>();
-            for (ImportRecord r : batch) {
-                Result one = write(List.of(r));
-                outcomes.putAll(one.outcomes());
-                rejected.putAll(one.rejected());
-            }
-            return new Result(outcomes, rejected);
         }
+        if (batch.size() == 1) {
+            LOG.debugf(first, "import record at line %d not stored", batch.get(0).line());
+            Map<ImportRecord, String> rejected = new IdentityHashMap<>();
+            rejected.put(batch.get(0), "could not be stored: " + describe(first));
+            return new Result(Map.of(), rejected);
+        }
+        Map<ImportRecord, Outcome> outcomes = new IdentityHashMap<>();
+        Map<ImportRecord, String> rejected = new IdentityHashMap<>();
+        for (ImportRecord r : batch) {
+            Result one = write(List.of(r));
+            outcomes.putAll(one.outcomes());
+            rejected.putAll(one.rejected());
+        }
+        return new Result(outcomes, rejected);
     }
 
     private Result attempt(List<ImportRecord> batch) throws SQLException {

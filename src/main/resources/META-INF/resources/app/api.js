@@ -94,3 +94,9 @@ export async function getEvent(id) {
 export async function submitArticle(article, { dryRun }) {
   return request('POST', 'articles', { query: { dryRun: dryRun ? 'true' : undefined }, body: article });
 }
+
+/** Counts, latest events and most active actors: what the page shows before any search. */
+export async function overview(limit = 10) {
+  const { data } = await request('GET', 'overview', { query: { limit } });
+  return data;
+}

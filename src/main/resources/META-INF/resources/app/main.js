@@ -99,13 +99,61 @@ function renderSelection() {
     } }, '×'))));
 }
 
+// ------------------------------------------------------------------ overview: what the database holds
+const overviewBox = $('#overview');
+const overviewStatus = $('#overview-status');
+const noData = $('#no-data');
+const overviewLists = $('#overview-lists');
+const origin = new URL('.', document.baseURI).href.replace(/\/$/, '');
+$('#no-data-article').textContent = `curl -s -X POST ${origin}/api/v1/articles -H 'Content-Type: application/json' \\
+  -d '{"title": "...", "publishedAt": "2024-09-14", "body": "the article text"}'`;
+$('#no-data-import').textContent = `curl -s -X POST -T events.ndjson ${origin}/api/v1/imports/events \\
+  -H 'Content-Type: application/x-ndjson'`;
+
+let overviewSeq = 0;
+async function loadOverview() {
+  const seq = ++overviewSeq;
+  try {
+    const o = await api.overview(10);
+    if (seq !== overviewSeq) return;
+    const c = o.counts || {};
+    if (!c.events && !c.actors && !c.articles) {
+      noData.hidden = false;
+      overviewLists.hidden = true;
+      setStatus(overviewStatus, '');
+      return;
+    }
+    noData.hidden = true;
+    overviewLists.hidden = false;
+    setStatus(overviewStatus, `The database holds ${plural(c.events, 'event')}, ${plural(c.actors, 'actor')} `
+      + `and ${plural(c.articles, 'article')}. Pick an actor below or search for one.`);
+    $('#latest-events').replaceChildren(...(o.latestEvents || []).map(ev => el('li', {
+      class: 'latest-event', dataset: { eventId: ev.id },
+    },
+    el('span', { class: 'event-date' }, describeDate(ev.date)),
+    el('button', { type: 'button', class: 'link event-title', onclick: () => showEvent(ev.id) }, ev.title || '(untitled event)'),
+    (ev.participants || []).length
+      ? el('span', { class: 'participants' }, ` — ${ev.participants.map(p => p.actor?.name).filter(Boolean).join(', ')}`) : null)));
+    $('#active-actors').replaceChildren(...(o.activeActors || []).map(a => el('li', {
+      class: 'active-actor', dataset: { slug: a.actor.slug ?? '', id: a.actor.id ?? '' },
+    },
+    el('button', { type: 'button', class: 'link', onclick: () => pick(a.actor) }, a.actor.name),
+    el('span', { class: 'kind' }, a.actor.kind || ''),
+    el('span', { class: 'count' }, plural(a.events, 'event')))));
+  } catch (e) {
+    if (seq === overviewSeq) setStatus(overviewStatus, e.message, 'error');
+  }
+}
+
 let timelineSeq = 0;
 async function loadTimeline(focusIds = []) {
   const seq = ++timelineSeq;
   detail.hidden = true;
+  overviewBox.hidden = selected.length > 0;
   if (selected.length === 0) {
     view.clear();
     setStatus(timelineStatus, '');
+    loadOverview();
     return;
   }
   const names = selected.map(a => a.name ?? a.slug).join(' and ');
@@ -222,8 +270,11 @@ storeButton.addEventListener('click', async () => {
 });
 
 function count(list, noun) {
-  const n = (list || []).length;
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return plural((list || []).length, noun);
+}
+
+function plural(n, noun) {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function articlePayload() {
@@ -283,3 +334,5 @@ function renderExtraction(payload, data) {
     el('q', {}, t.text), ` ${t.type} `, el('code', {}, t.value))));
   $('#preview-warnings').replaceChildren(...(data.warnings || []).map(w => el('li', {}, typeof w === 'string' ? w : (w.message ?? JSON.stringify(w)))));
 }
+
+loadOverview();

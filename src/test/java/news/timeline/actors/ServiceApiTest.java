@@ -25,6 +25,8 @@ class ServiceApiTest {
     @Inject
     ActorService actors;
     @Inject
+    news.timeline.curation.ActorRemovals removals;
+    @Inject
     EventService events;
     @Inject
     jakarta.persistence.EntityManager em;
@@ -105,7 +107,7 @@ class ServiceApiTest {
     void mergeIsRecordedInTheChangeLog() {
         ActorSummary source = actors.resolveOrCreate(unique("Source"), "group");
         ActorSummary target = actors.resolveOrCreate(unique("Target"), "group");
-        actors.merge(source.slug(), target.id().toString());
+        removals.merge(source.slug(), target.id().toString());
         var merged = changes.find("entityId = ?1 and action = 'merged'", source.id()).list();
         assertThat(merged).hasSize(1);
         assertThat(merged.get(0).mergedInto).isEqualTo(target.id());
@@ -120,7 +122,7 @@ class ServiceApiTest {
         EventView e = events.create(new EventInput("meeting", "m", null, DateValue.parse("1970"), null, null,
                 List.of(new EventInput.Participant(gone.slug(), null), new EventInput.Participant(stays.slug(), null)),
                 null, List.of(), null, null, null, null, null));
-        actors.delete(gone.id().toString());
+        removals.delete(gone.id().toString());
         EventView after = events.get(e.id());
         assertThat(after.participants()).extracting(p -> p.actor().id()).containsExactly(stays.id());
         assertThat(after.updatedAt()).isAfterOrEqualTo(e.updatedAt());

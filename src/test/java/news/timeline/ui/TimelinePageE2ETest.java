@@ -193,7 +193,8 @@ class TimelinePageE2ETest {
         page.locator("#article-form [name=source]").fill("KCNA via e2e");
         page.locator("#article-form [name=text]").fill(seed.get("body").asText());
         page.locator("#preview-button").click();
-        assertThat(page.locator("#article-status")).containsText("Preview:");
+        assertThat(page.locator("#article-status")).containsText("Preview:",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(page.locator("#article-status")).containsText("Nothing is stored yet");
         assertThat(page.locator("#preview-events li").first()).isVisible();
         assertThat(page.locator("#preview-text .hl-event").first()).isVisible();
@@ -212,9 +213,11 @@ class TimelinePageE2ETest {
         }
         assertThat(page.locator("#selected-actors .chip")).hasCount(0);
         page.locator("#store-button").click();
-        // 201, or 200 when another test stored the seed first: either way its events are in the database now
+        // 201, or 200 when another test stored the seed first: either way its events are in the database now; a
+        // submission extracts and stores, which takes more than the default 5 s on a busy 2-core machine
         assertThat(page.locator("#article-status")).containsText(Pattern.compile(
-                "(Stored: |already stored: )" + previewed + " event"));
+                "(Stored: |already stored: )" + previewed + " event"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         assertThat(page.locator("#selected-actors .chip")).hasCount(1);
         assertThat(page.locator("#timeline-status")).containsText(" for ");
         assertThat(page.locator(ITEMS + ".vis-selected").first()).isVisible();
