@@ -56,6 +56,9 @@ class ReadReplicaTest {
             rs.next();
             assertThat(rs.getBoolean(1)).as("the read datasource is a standby").isTrue();
         }
+        // readiness covers the read replica too
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Database connections health check' }.data.read", org.hamcrest.Matchers.equalTo("UP"));
 
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String slug = given().contentType(ContentType.JSON).body(Map.of("name", "Replicaland " + suffix, "kind", "country"))
