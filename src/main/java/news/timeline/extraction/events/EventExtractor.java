@@ -243,7 +243,7 @@ public final class EventExtractor {
             Timex x = timexes.get(p[1]);
             timexUsed[p[1]] = true;
             e.timexIndex = p[1];
-            e.date = x.date().get();
+            e.date = heldAt(x.date().get());
             e.dateSource = EventMention.DateSource.EXPLICIT;
             e.dateRule = "events.date.explicit:" + x.ruleId();
         }
@@ -508,6 +508,26 @@ public final class EventExtractor {
         }
         Token next = toks.get(after);
         return next.isWord() && Character.isLetter(next.text().charAt(0)) && !NOT_AFTER_A_YEAR_MODIFIER.contains(next.norm());
+    }
+
+    /**
+     * The date an event is held at for a time expression: a week ("last week", "the week of Sept. 12") names no day
+     * of the event, so the event holds the week's month, or its year when the week straddles two months; the week
+     * itself stays on the time expression.
+     */
+    static DateValue heldAt(DateValue d) {
+        if (d.precision() != Precision.WEEK) {
+            return d;
+        }
+        DateValue held;
+        if (d.start().getYear() != d.end().getYear()) {
+            return d;
+        } else if (d.start().getMonthValue() == d.end().getMonthValue()) {
+            held = DateValue.ofMonth(java.time.YearMonth.from(d.start()));
+        } else {
+            held = DateValue.ofYear(d.start().getYear());
+        }
+        return held.withApproximate(d.approximate());
     }
 
     private static DateValue referenceMonth(ReferenceTime reference) {
