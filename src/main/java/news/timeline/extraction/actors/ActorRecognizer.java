@@ -957,9 +957,19 @@ public final class ActorRecognizer {
 
         /**
          * Is the name at {@code a} introduced by a title whose complement runs up to it ("Minister of Development
-         * Strategies and International Trade Malik Samarawickrama", "Speaker of the Parliament Karu Jayasuriya")?
+         * Strategies and International Trade Malik Samarawickrama", "Speaker of the Parliament Karu Jayasuriya"), or set
+         * off after it by a comma ("the governor-elect, Ayodele Fayose")?
          */
         boolean titledBefore(List<Token> toks, int a) {
+            if (a >= 2 && toks.get(a - 1).text().equals(",")) {
+                // "congratulated the governor-elect, Ayodele Fayose": the name set off after its title
+                int t = a - 2;
+                if (t >= 2 && Set.of("elect", "designate").contains(toks.get(t).norm()) && toks.get(t - 1).text().equals("-")) {
+                    t -= 2;
+                }
+                String w = toks.get(t).norm().replaceAll("-(elect|designate)$", "");
+                return "person".equals(gazetteer.titleHint(w));
+            }
             for (int k = a - 1; k >= 0 && a - k <= 10; k--) {
                 Token t = toks.get(k);
                 if ("person".equals(gazetteer.titleHint(t.norm()))) {

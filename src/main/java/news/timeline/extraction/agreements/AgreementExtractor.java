@@ -148,7 +148,7 @@ public final class AgreementExtractor {
                     }
                 }
                 if (named && det.equals("the") && a == i && b == end && !toks.get(i).capitalized()
-                        && mods.stream().anyMatch(MEDIATING::contains)) {
+                        && mods.stream().anyMatch(w -> MEDIATING.stream().anyMatch(v -> w.equals(v) || w.endsWith("-" + v)))) {
                     named = false; // "The UN-brokered deal came on the ninth day": the deal told before, by its broker
                 }
                 int spanFrom = hasDet ? d - 1 : d;
