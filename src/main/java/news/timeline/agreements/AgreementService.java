@@ -202,6 +202,14 @@ public class AgreementService implements AgreementNames {
     }
 
     private void apply(AgreementEntity a, AgreementInput in) {
+        // an open end ("..") is an event's, for something still going on; an agreement's dates are days
+        for (var d : List.of(java.util.Map.entry("signed", java.util.Optional.ofNullable(in.signed())),
+                java.util.Map.entry("effective", java.util.Optional.ofNullable(in.effective())),
+                java.util.Map.entry("expiry", java.util.Optional.ofNullable(in.expiry())))) {
+            if (d.getValue().filter(news.timeline.web.HistoricDates::isOpen).isPresent()) {
+                throw ApiProblem.invalid(d.getKey(), "cannot be open ('..'); leave it out when it is not known");
+            }
+        }
         if (in.effective() != null && in.expiry() != null && in.expiry().end().isBefore(in.effective().start())) {
             throw ApiProblem.invalid("expiry", "must not be before effective (" + in.effective().value() + ")");
         }

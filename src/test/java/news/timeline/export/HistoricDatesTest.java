@@ -175,6 +175,10 @@ class HistoricDatesTest {
                 .statusCode(400).body("errors.field", hasItem("date"));
         Api.post("/api/v1/events", Map.of("type", "other", "title", "x", "date", "+2024"))
                 .statusCode(400);
+        Api.post("/api/v1/agreements", Map.of("name", Api.unique("Open treaty"), "kind", "treaty", "expiry", Map.of("open", true)))
+                .statusCode(400).body("errors.field", hasItem("expiry"));
+        Api.post("/api/v1/agreements", Map.of("name", Api.unique("Old treaty"), "kind", "treaty", "signed", "-0500-06"))
+                .statusCode(201).body("signed.start", equalTo("-0500-06-01"));
         given().queryParam("from", "..").when().get("/api/v1/events").then().statusCode(400).body("errors.field", hasItem("from"));
         given().queryParam("from", "-99999").when().get("/api/v1/events").then().statusCode(400).body("errors.field", hasItem("from"));
         given().contentType(ContentType.JSON).when().get("/api/v1/actors/{a}/timeline", rome).then().statusCode(200)

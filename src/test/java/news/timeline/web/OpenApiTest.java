@@ -40,4 +40,20 @@ class OpenApiTest {
                 .body("paths.'/api/v1/events'.get.parameters.find { it.name == 'includeAffiliated' }.schema.type", equalTo("boolean"))
                 .body("paths.'/api/v1/changes'.get.parameters.name", hasItems("entity", "action", "since"));
     }
+
+    @Test
+    void documentsTheJournalistsQuestionsWithExamples() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/relationships/{actorA}/{actorB}'.get.responses.'200'.content.'application/json'.examples.size()", equalTo(1))
+                .body("paths.'/api/v1/relationships/{actorA}/{actorB}'.get.parameters.name", hasItems("from", "to", "addedSince", "type", "includeAffiliated"))
+                .body("paths.'/api/v1/actors/{actor}/relationships'.get.parameters.name", hasItems("from", "to", "addedSince", "type"))
+                .body("paths.'/api/v1/actors/{actor}/relationships'.get.responses.'200'.content.'application/json'.examples.size()", equalTo(1))
+                .body("paths.'/api/v1/digest'.get.parameters.name", hasItems("since", "actor", "format"))
+                .body("paths.'/api/v1/digest'.get.responses.'200'.content.'application/json'.examples.size()", equalTo(1))
+                .body("paths.'/api/v1/subscriptions'.post.responses.'201'.content.'application/json'.examples.size()", equalTo(1))
+                .body("paths.'/api/v1/subscriptions/{id}'.get.responses.'200'.content.'application/json'.examples.size()", equalTo(1))
+                .body("paths.'/api/v1/subscriptions/{id}/resume'.post.summary", notNullValue())
+                .body("paths.'/api/v1/subscriptions'.post.requestBody.content.'application/json'.schema", notNullValue())
+                .body("components.schemas.DateValue.description", containsString("-0044-03-15"));
+    }
 }
