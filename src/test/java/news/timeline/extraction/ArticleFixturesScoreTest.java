@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 class ArticleFixturesScoreTest {
 
-    // measured (2026-12-04, seventh session, through the service and with ArticleFixtureRunner alike): events F1 0.77,
-    // exact 0.84, types 0.72, main 21/23, actors F1 0.87, agreements F1 0.84
+    // measured (2026-12-04, seventh session, through the service and with ArticleFixtureRunner alike): events F1 0.78,
+    // exact 0.86, types 0.72, main 21/23, actors F1 0.881, agreements F1 0.84. The floors are issue 14's targets
+    // (main event: one above them), so the suite fails as soon as the extractor falls below any of them.
     static final double EVENTS_F1 = 0.75;
-    static final double EXACT_DATES = 0.82;
+    static final double EXACT_DATES = 0.85;
     static final double TYPES = 0.70;
     static final int MAIN = 20;
-    static final double ACTORS_F1 = 0.85;
-    static final double AGREEMENTS_F1 = 0.81;
+    static final double ACTORS_F1 = 0.88;
+    static final double AGREEMENTS_F1 = 0.80;
     /** No article may fall below this events F1. */
     static final double WORST_ARTICLE_F1 = 0.40;
 

@@ -28,6 +28,8 @@ public final class ActorRecognizer {
     private static final Set<String> DIRECTIONS = Set.of("north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest", "outside", "inside", "east-northeast");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozens", "all", "both");
     private static final Set<String> GIVEN_NAME_HONORIFICS = Set.of("sheikh", "sheik", "prince", "princess", "king", "queen",
             "emir", "sultan", "pope", "shah");
     /** Words between a place preposition and a country that keep it a place: "in southern Mexico", "across central China". */
@@ -202,6 +204,15 @@ public final class ActorRecognizer {
                     continue;
                 }
                 Gazetteer.Entry e = m.entry();
+                if (e.kind() != ActorKind.COUNTRY && e.kind() != ActorKind.PERSON && m.sense() == Gazetteer.Sense.NAME
+                        && i > 1 && toks.get(i - 1).isWord() && toks.get(i - 1).capitalized() && !covered[s.index()][i - 1]
+                        && !NUMBER_WORDS.contains(toks.get(i - 1).norm())
+                        && !blk[i - 1] && !gazetteer.common(toks.get(i - 1).norm()) && gazetteer.titleHint(toks.get(i - 1).norm()) == null
+                        && toks.get(i).capitalized()) {
+                    i += m.length(); // "the All Progressive Congress", "the African National Congress": a longer name
+                                     // (not "Twelve Arab League members", nor a sentence's first word)
+                    continue;
+                }
                 if (m.sense() == Gazetteer.Sense.DEMONYM && companyAfter(toks, i + m.length())) {
                     i += m.length(); // "Egyptian Fertilisers Company": the demonym is part of the company's name
                     continue;
@@ -692,7 +703,9 @@ public final class ActorRecognizer {
             boolean orgLike = orgLike(toks, i, j);
             // leading title words and sentence-initial function words are context, not name (but the language layer
             // may know better: "said He Yafei" is a name of two words)
-            while (i < j && !givenName(s, i, j) && (!toks.get(i).isWord() || gazetteer.common(toks.get(i).norm())
+            // (but "the All Progressive Congress": after "the", a name's first word is its own)
+            boolean named = orgLike && i0 > 0 && toks.get(i0 - 1).norm().equals("the");
+            while (i < j && !givenName(s, i, j) && (!toks.get(i).isWord() || (gazetteer.common(toks.get(i).norm()) && !named)
                     || (!orgLike && gazetteer.titleHint(toks.get(i).norm()) != null)
                     || NAME_CONNECTORS.contains(toks.get(i).norm()))) {
                 i++;
@@ -831,6 +844,16 @@ public final class ActorRecognizer {
                 }
                 if (!person && before >= 0 && PLACE_PREPOSITIONS.contains(toks.get(before).norm())) {
                     continue; // "at the Vostochny Cosmodrome": a facility named as the place
+                }
+                if (!person && b - a >= 2 && b < toks.size() && "person".equals(gazetteer.titleHint(toks.get(b).norm()))
+                        && gazetteer.orgHead(toks.get(b - 1).text()) == null) {
+                    // "the APC National Publicity Secretary, Lai Mohammed": the words before the title are part of it,
+                    // but for the body's acronym that opens them
+                    if (!toks.get(a).allCaps() || toks.get(a).text().length() < 2) {
+                        continue;
+                    }
+                    b = a + 1;
+                    words = 1;
                 }
                 if (!person && before >= 1 && toks.get(before).norm().equals("of")
                         && "person".equals(gazetteer.titleHint(toks.get(before - 1).norm()))) {
