@@ -140,9 +140,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such article")
     @Operation(summary = "An article with the facts extracted from it", description = "As on submission, plus `review`: each "
-            + "stored fact's review status (an event's status and decision, whether an editor edited it).")
+            + "stored fact's review status (an event's status and decision, whether an editor edited it), and `article.text`: "
+            + "the stored text (for an HTML page, the text found in it) that every offset of the answer counts in.")
     public ArticleResponse get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return service.getWithText(id);
     }
 
     @POST

@@ -18,6 +18,10 @@ public record ArticleResponse(ArticleView article, List<EventView> events, List<
                               List<FactReview> review) {
 
     /** The same answer with {@code more} warnings after its own. */
+    ArticleResponse withText(String text) {
+        return new ArticleResponse(article.withText(text), events, actors, agreements, timexes, warnings, review);
+    }
+
     ArticleResponse withWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings == null ? List.of() : warnings);
         all.addAll(more);
@@ -36,8 +40,15 @@ public record ArticleResponse(ArticleView article, List<EventView> events, List<
 
     /** An actor of the article; {@code role} is the office the article gives it ("Secretary of Russia's Security Council"). */
 
+    /** {@code text}: the stored text the offsets count in, on {@code GET /api/v1/articles/{id}} only. */
     public record ArticleView(UUID id, String title, String publishedAt, String url, String source, String status,
-                              String extractorVersion, boolean fromHtml, Instant createdAt) {
+                              String extractorVersion, boolean fromHtml, Instant createdAt,
+                              @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              String text) {
+
+        ArticleView withText(String body) {
+            return new ArticleView(id, title, publishedAt, url, source, status, extractorVersion, fromHtml, createdAt, body);
+        }
     }
 
     public record ActorView(UUID id, String slug, String name, String kind, List<String> aliases,

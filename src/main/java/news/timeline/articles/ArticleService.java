@@ -238,6 +238,13 @@ public class ArticleService {
         return stored(a);
     }
 
+    /** As {@link #get}, with the stored text the answer's offsets count in (the review page highlights them). */
+    @Transactional
+    public ArticleResponse getWithText(UUID id) {
+        ArticleEntity a = articles.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("article", id.toString()));
+        return stored(a).withText(a.body);
+    }
+
     private ArticleResponse stored(ArticleEntity a) {
         ReferenceTime reference = ReferenceTime.parse(a.publishedAtText);
         ExtractionResult r = extraction.light().extract(ArticleInput.text(a.title, a.body, reference), KnownActors.none());

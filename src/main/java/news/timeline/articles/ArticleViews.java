@@ -76,7 +76,7 @@ class ArticleViews {
                     null, null, null));
         }
         ArticleResponse.ArticleView article = in == null ? null : new ArticleResponse.ArticleView(null, r.title(), in.publishedAt(),
-                in.url(), in.source(), "preview", r.extractorVersion(), r.fromHtml(), null);
+                in.url(), in.source(), "preview", r.extractorVersion(), r.fromHtml(), null, null);
         return new ArticleResponse(article, eventViews, actorViews, agreementViews, timexes(r, offsets), r.warnings(), List.of());
     }
 
@@ -90,7 +90,7 @@ class ArticleViews {
                     v.aliases().stream().filter(x -> !x.equals(v.name())).toList(), v.affiliation(), role, v.isoCode()));
         }
         ArticleResponse.ArticleView article = new ArticleResponse.ArticleView(a.id, a.title, a.publishedAtText, a.url, a.source,
-                a.status, a.extractorVersion, r.fromHtml(), a.createdAt);
+                a.status, a.extractorVersion, r.fromHtml(), a.createdAt, null);
         Map<UUID, List<String>> aliases = new HashMap<>();
         actorViews.forEach(v -> aliases.put(v.id(), v.aliases()));
         List<EventView> eventViews = events.views(eventIds).stream().map(e -> e.participants() == null ? e

@@ -435,6 +435,39 @@ public class EventService {
         return new Withdrawal(deleted, kept, updated);
     }
 
+    /** A possible merge: {@code event} (the newer) into {@code into}, with the actors they share. */
+    public record MergeSuggestion(EventView event, EventView into, List<ActorSummary> sharedActors) {
+    }
+
+    /**
+     * Events that may report one happening (same type, overlapping dates, an actor in common), newest first, for
+     * an editor to merge with one click ({@code POST /api/v1/events/{id}/merge}).
+     */
+    @Transactional
+    public List<MergeSuggestion> mergeSuggestions(int limit) {
+        List<Object[]> rows = events.mergeCandidates(500, limit);
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Object[] r : rows) {
+            ids.add(UUID.fromString((String) r[0]));
+            ids.add(UUID.fromString((String) r[1]));
+        }
+        Map<UUID, EventView> byId = new HashMap<>();
+        views(new ArrayList<>(ids)).forEach(v -> byId.put(v.id(), v));
+        List<MergeSuggestion> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            EventView newer = byId.get(UUID.fromString((String) r[0]));
+            EventView older = byId.get(UUID.fromString((String) r[1]));
+            if (newer == null || older == null) {
+                continue;
+            }
+            Set<String> shared = Set.of(((String) r[2]).split(","));
+            List<ActorSummary> actors = newer.participants().stream().map(EventView.Participant::actor)
+                    .filter(a -> a != null && shared.contains(a.id().toString())).distinct().toList();
+            out.add(new MergeSuggestion(newer, older, actors));
+        }
+        return out;
+    }
+
     /**
      * One page of extracted events awaiting a decision: {@code order} "confidence" (lowest first) or "newest". The
      * cursor carries the order's key and is refused by the other order.

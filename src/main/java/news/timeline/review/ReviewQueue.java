@@ -38,4 +38,8 @@ class ReviewQueue {
         }
         return new Page<>(items, page.next());
     }
+
+    List<EventService.MergeSuggestion> mergeSuggestions(int limit) {
+        return events.mergeSuggestions(limit);
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.timeline.events.EventService;
 import news.timeline.web.Cursor;
 import news.timeline.web.Page;
 import news.timeline.web.QueryValues;
@@ -51,5 +52,19 @@ public class ReviewResource {
     public Page<ReviewItem> queue(@Context UriInfo uri) {
         String order = QueryValues.oneOf(uri, "order", ORDERS, "confidence");
         return queue.page(order, QueryValues.first(uri, "cursor"), Cursor.limitParam(QueryValues.first(uri, "limit")));
+    }
+
+    @GET
+    @Path("/merge-suggestions")
+    @Operation(summary = "Events that may be one happening",
+            description = "Pairs of events (not rejected) of the same type, with overlapping dates and an actor in common: "
+                    + "the newer one (among the 500 most recently stored) and an older one, with the actors they share, newest "
+                    + "first. Merge one with POST /api/v1/events/{event.id}/merge and {\"into\": into.id}.")
+    @APIResponse(responseCode = "200", description = "[{event, into, sharedActors}]")
+    @APIResponse(responseCode = "400", description = "limit is no whole number between 1 and 1000")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+    public List<EventService.MergeSuggestion> mergeSuggestions(@Context UriInfo uri) {
+        Integer limit = Cursor.limitParam(QueryValues.first(uri, "limit"));
+        return queue.mergeSuggestions(Cursor.limit(limit));
     }
 }

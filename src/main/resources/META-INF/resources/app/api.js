@@ -100,3 +100,33 @@ export async function overview(limit = 10) {
   const { data } = await request('GET', 'overview', { query: { limit } });
   return data;
 }
+
+/** The latest stored articles, newest first: a page {items, next}. */
+export async function latestArticles(limit = 10) {
+  const { data } = await request('GET', 'articles', { query: { limit } });
+  return data?.items || [];
+}
+
+/** A stored article with its facts, its review status and its text (the offsets count in it). */
+export async function getArticle(id) {
+  const { data } = await request('GET', `articles/${seg(id)}`);
+  return data;
+}
+
+/** Confirms or rejects an event ('confirm' or 'reject'); answers the event. */
+export async function decide(id, decision, reason) {
+  const { data } = await request('POST', `events/${seg(id)}/${decision}`, { body: reason ? { reason } : {} });
+  return data;
+}
+
+/** Pairs of events that may be one happening: [{event, into, sharedActors}]. */
+export async function mergeSuggestions(limit = 10) {
+  const { data } = await request('GET', 'review/merge-suggestions', { query: { limit } });
+  return data || [];
+}
+
+/** Merges event id into event into; answers the event that stays. */
+export async function mergeEvent(id, into) {
+  const { data } = await request('POST', `events/${seg(id)}/merge`, { body: { into } });
+  return data;
+}

@@ -263,6 +263,7 @@ storeButton.addEventListener('click', async () => {
       if (first) { selected.push(first); renderSelection(); }
     }
     await loadTimeline(ids);
+    loadReview();
   } catch (err) {
     storeButton.disabled = false;
     setStatus(articleStatus, err.message, 'error');
@@ -335,4 +336,100 @@ function renderExtraction(payload, data) {
   $('#preview-warnings').replaceChildren(...(data.warnings || []).map(w => el('li', {}, typeof w === 'string' ? w : (w.message ?? JSON.stringify(w)))));
 }
 
+// ------------------------------------------------------------------ review: articles, decisions, merges
+const reviewArticles = $('#review-articles');
+const reviewArticle = $('#review-article');
+const reviewEvents = $('#review-events');
+const reviewStatus = $('#review-status');
+const suggestions = $('#merge-suggestions');
+
+async function loadReview() {
+  try {
+    const articles = await api.latestArticles(10);
+    reviewArticles.replaceChildren(...articles.map(a => el('li', { class: 'review-article-item', dataset: { id: a.id } },
+      el('button', { type: 'button', class: 'link', onclick: () => openArticle(a.id) }, a.title || '(untitled article)'),
+      a.publishedAt ? el('span', { class: 'kind' }, a.publishedAt) : null)));
+    if (articles.length === 0) reviewArticles.append(el('li', { class: 'empty' }, 'No article stored yet.'));
+  } catch (e) {
+    reviewArticles.replaceChildren(el('li', { class: 'error' }, e.message));
+  }
+  await loadSuggestions();
+}
+
+async function openArticle(id) {
+  for (const li of reviewArticles.children) li.classList.toggle('selected', li.dataset.id === id);
+  try {
+    const data = await api.getArticle(id);
+    reviewArticle.hidden = false;
+    reviewArticle.dataset.articleId = id;
+    $('#review-article-title').textContent = data.article?.title || '(untitled article)';
+    const text = data.article?.text ?? '';
+    const spans = [];
+    (data.events || []).forEach((ev, index) => {
+      for (const s of (ev.sources || []).filter(x => x.articleId === id && Number.isInteger(x.start))) {
+        spans.push({ start: s.start, end: s.end, kind: 'event', index, label: `${ev.type}: ${ev.title}` });
+      }
+    });
+    (data.timexes || []).forEach((t, index) => spans.push({ start: t.start, end: t.end, kind: 'timex', index, label: `${t.type} ${t.value}` }));
+    (data.actors || []).forEach((a, index) => {
+      for (const m of findMentions(text, [a.name, ...(a.aliases || [])])) {
+        spans.push({ start: m.start, end: m.end, kind: 'actor', index, label: `${a.kind}: ${a.name}` });
+      }
+    });
+    renderSegments($('#review-text'), segment(text, spans).segments);
+    reviewEvents.replaceChildren(...(data.events || []).map(ev => reviewEvent(ev)));
+    if (!(data.events || []).length) reviewEvents.append(el('li', { class: 'empty' }, 'No event was found in this article.'));
+  } catch (e) {
+    setStatus(reviewStatus, e.message, 'error');
+  }
+}
+
+function reviewEvent(ev) {
+  const status = el('span', { class: `event-status status-${ev.status}` }, ev.status || 'extracted');
+  const decide = (decision) => async () => {
+    try {
+      const after = await api.decide(ev.id, decision);
+      status.textContent = after.status;
+      status.className = `event-status status-${after.status}`;
+      setStatus(reviewStatus, `“${ev.title}” ${after.status}.`, 'ok');
+      loadSuggestions();
+    } catch (e) {
+      setStatus(reviewStatus, e.message, 'error');
+    }
+  };
+  return el('li', { class: 'review-event', dataset: { eventId: ev.id } },
+    el('span', { class: 'event-date' }, describeDate(ev.date)), ' ',
+    el('span', { class: 'event-type' }, (ev.type || 'other').replaceAll('_', ' ')), ' ',
+    el('button', { type: 'button', class: 'link event-title', onclick: () => showEvent(ev.id) }, ev.title),
+    ' ', status,
+    el('span', { class: 'decision' },
+      el('button', { type: 'button', class: 'confirm', onclick: decide('confirm') }, 'Confirm'),
+      el('button', { type: 'button', class: 'reject', onclick: decide('reject') }, 'Reject')));
+}
+
+async function loadSuggestions() {
+  try {
+    const list = await api.mergeSuggestions(10);
+    suggestions.replaceChildren(...list.map(s => el('li', { class: 'merge-suggestion', dataset: { event: s.event.id, into: s.into.id } },
+      el('span', { class: 'event-title' }, s.event.title), ` (${describeDate(s.event.date)}) into `,
+      el('span', { class: 'into-title' }, s.into.title), ` (${describeDate(s.into.date)})`,
+      (s.sharedActors || []).length ? el('span', { class: 'shared' }, ` — both with ${s.sharedActors.map(a => a.name).join(', ')}`) : null,
+      el('button', { type: 'button', class: 'merge', onclick: async () => {
+        try {
+          const kept = await api.mergeEvent(s.event.id, s.into.id);
+          setStatus(reviewStatus, `Merged “${s.event.title}” into “${kept.title}”.`, 'ok');
+          await loadSuggestions();
+        } catch (e) {
+          setStatus(reviewStatus, e.message, 'error');
+        }
+      } }, 'Merge'))));
+    if (list.length === 0) suggestions.append(el('li', { class: 'empty' }, 'No merge to suggest.'));
+  } catch (e) {
+    suggestions.replaceChildren(el('li', { class: 'error' }, e.message));
+  }
+}
+
+$('#review-refresh').addEventListener('click', loadReview);
+
 loadOverview();
+loadReview();

@@ -88,4 +88,67 @@ class ChangeFeedReplayTest {
         assertThat(copy.get(a).get("status")).isEqualTo("rejected");
         assertThat(copy.get(b).get("status")).isEqualTo("confirmed");
     }
+
+    /**
+     * Through a re-extraction and a retraction: the retracted article's events go (deleted) unless an editor
+     * confirmed one or another article reports it (updated, without the article's sources); a copy replaying the
+     * feed ends with the service's events.
+     */
+    @Test
+    void replayingTheFeedThroughAReextractionAndARetractionGivesWhatTheServiceHas() throws Exception {
+        Instant since = Instant.now().minusSeconds(1);
+        com.fasterxml.jackson.databind.JsonNode seed;
+        try (var in = ChangeFeedReplayTest.class.getResourceAsStream("/articles/seed.json")) {
+            seed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        String line = "Replay " + UUID.randomUUID();
+        var stored = given().contentType(ContentType.JSON).body(Map.of("title", line, "publishedAt",
+                        seed.get("published_at").asText(), "body", seed.get("body").asText() + "\n\n" + line + "."))
+                .post("/api/v1/articles").then().statusCode(201).extract().jsonPath();
+        String article = stored.getString("article.id");
+        List<String> events = stored.getList("events.id");
+        assertThat(events).isNotEmpty();
+        given().contentType(ContentType.JSON).body(Map.of("reason", "kept")).post("/api/v1/events/" + events.get(0) + "/confirm")
+                .then().statusCode(200);
+        given().post("/api/v1/articles/" + article + "/reextract").then().statusCode(200);
+        given().delete("/api/v1/articles/" + article).then().statusCode(200);
+
+        Map<String, Map<String, Object>> copy = new HashMap<>();
+        String cursor = null;
+        do {
+            Response page = given().get("/api/v1/changes?entity=event&limit=1000&since=" + since + (cursor == null ? "" : "&cursor=" + cursor));
+            for (Map<String, Object> ch : page.then().statusCode(200).extract().<List<Map<String, Object>>>path("items")) {
+                String id = (String) ch.get("id");
+                if (!events.contains(id)) {
+                    continue;
+                }
+                switch ((String) ch.get("action")) {
+                    case "created", "updated" -> {
+                        Response r = given().get("/api/v1/events/" + id);
+                        if (r.statusCode() == 200) {
+                            copy.put(id, r.jsonPath().getMap(""));
+                        } else {
+                            copy.remove(id);
+                        }
+                    }
+                    case "deleted", "merged" -> copy.remove(id);
+                    default -> throw new AssertionError(ch);
+                }
+            }
+            cursor = page.jsonPath().getString("next");
+        } while (cursor != null);
+
+        assertThat(copy).containsKey(events.get(0));
+        for (String id : events) {
+            Response r = given().get("/api/v1/events/" + id);
+            if (r.statusCode() == 200) {
+                Map<String, Object> now = r.jsonPath().getMap("");
+                assertThat(copy.get(id)).as("copy of " + id).isEqualTo(now);
+                assertThat(r.jsonPath().<String>getList("sources.articleId")).as("sources of " + id).doesNotContain(article);
+            } else {
+                assertThat(r.statusCode()).isEqualTo(404);
+                assertThat(copy).as("copy of a deleted event").doesNotContainKey(id);
+            }
+        }
+    }
 }

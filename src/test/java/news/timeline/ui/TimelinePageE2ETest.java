@@ -268,6 +268,62 @@ class TimelinePageE2ETest {
         assertThat(pageErrors).isEmpty();
     }
 
+    @Test
+    void reviewAnArticleConfirmAnEventAndMergeASuggestion() throws IOException {
+        // a new article (the seed text with a line of its own): the newest in the review's list
+        JsonNode seed = seedArticle();
+        String title = "Review " + UUID.randomUUID().toString().substring(0, 8);
+        String body = seed.get("body").asText() + "\n\n" + title + ".";
+        var stored = given().contentType(ContentType.JSON)
+                .body(Map.of("title", title, "publishedAt", seed.get("published_at").asText(), "body", body))
+                .post("/api/v1/articles").then().statusCode(201).extract().jsonPath();
+        String articleId = stored.getString("article.id");
+        String firstEvent = stored.getString("events[0].id");
+        given().get("/api/v1/articles/" + articleId).then().statusCode(200)
+                .body("article.text", org.hamcrest.Matchers.equalTo(body));
+        // two reports of one meeting, the newer one to merge into the older
+        String side = Fixture.createActor("Merida " + UUID.randomUUID().toString().substring(0, 6), "country", List.of());
+        String older = eventId("Merida talks open", "2024-09", side);
+        String newer = eventId("Merida talks held on Friday", "2024-09-13", side);
+
+        page.navigate(root.toString());
+        Locator article = page.locator("#review-articles li[data-id='" + articleId + "'] button");
+        assertThat(article).hasText(title);
+        article.click();
+        assertThat(page.locator("#review-article-title")).hasText(title);
+        assertThat(page.locator("#review-text .hl-event").first()).isVisible();
+        assertThat(page.locator("#review-text .hl-timex").first()).isVisible();
+        assertThat(page.locator("#review-text .hl-actor").first()).isVisible();
+        assertThat(page.locator("#review-text")).containsText(title);
+        assertThat(page.locator("#review-events li.review-event")).hasCount(stored.getList("events").size());
+
+        // confirm the first event: the page says so, the API too
+        Locator first = page.locator("#review-events li[data-event-id='" + firstEvent + "']");
+        first.locator("button.confirm").click();
+        assertThat(first.locator(".event-status")).hasText("confirmed");
+        given().get("/api/v1/events/" + firstEvent).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("confirmed"));
+
+        // the merge suggestion: one click, the newer event is gone into the older
+        Locator suggestion = page.locator("#merge-suggestions li[data-event='" + newer + "'][data-into='" + older + "']");
+        assertThat(suggestion).containsText("Merida talks held on Friday");
+        page.locator("#review").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("5-review.png")));
+        suggestion.locator("button.merge").click();
+        assertThat(page.locator("#review-status")).containsText("Merged “Merida talks held on Friday” into “Merida talks open”");
+        assertThat(suggestion).hasCount(0);
+        given().get("/api/v1/events/" + newer).then().statusCode(404);
+        given().get("/api/v1/events/" + older).then().statusCode(200)
+                .body("participants.actor.slug", org.hamcrest.Matchers.hasItem(side));
+
+        assertThat(page.locator("#review").innerText()).doesNotContain("undefined").doesNotContain("null");
+        assertThat(pageErrors).as("script errors on the page").isEmpty();
+    }
+
+    private static String eventId(String title, String date, String actor) {
+        return given().contentType(ContentType.JSON).body(Map.of("type", "meeting", "title", title, "date", date,
+                        "status", "extracted", "participants", List.of(Map.of("actor", actor))))
+                .post("/api/v1/events").then().statusCode(201).extract().path("id");
+    }
+
     /** Picks, through the search, the actor of that name the stored article was linked to. */
     private void pickStoredActor(String name) {
         Locator stored = page.locator("#preview-actors li[data-name='" + name + "']");

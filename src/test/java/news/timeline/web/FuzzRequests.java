@@ -78,6 +78,7 @@ final class FuzzRequests {
                     "publishedTo", "q", "host", "extractorVersion"), null),
             new Endpoint("GET", "/api/v1/reextractions/{U}", List.of(), null),
             new Endpoint("GET", "/api/v1/review", List.of("order", "cursor", "limit"), null),
+            new Endpoint("GET", "/api/v1/review/merge-suggestions", List.of("limit"), null),
             new Endpoint("GET", "/api/v1/changes", List.of("since", "entity", "action", "cursor", "limit"), null),
             new Endpoint("GET", "/api/v1/overview", List.of("limit"), null),
             new Endpoint("POST", "/api/v1/imports/events", List.of("format", "dryRun", "async", "onConflict"), "import"),

@@ -75,7 +75,14 @@ class FuzzTest {
         try {
             for (int i = 0; i < REQUESTS; i++) {
                 FuzzRequests.Request r = requests.next();
-                RawHttp.Answer a = http.send(r.method(), r.target(), r.headers(), r.body());
+                RawHttp.Answer a;
+                try {
+                    a = http.send(r.method(), r.target(), r.headers(), r.body());
+                } catch (java.io.IOException e) {
+                    failures.add("#" + i + " " + r.method() + " " + abbreviate(r.target()) + " (" + r.label() + "): no answer: " + e);
+                    before = settled(tables);
+                    continue;
+                }
                 byStatus.merge(a.status(), 1, Integer::sum);
                 if (a.status() == 201 || (a.status() == 200 && r.method().equals("POST"))) {
                     requests.learn(r.target(), a.text());

@@ -34,7 +34,7 @@ final class RawHttp {
 
     Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket(host, port)) {
-            socket.setSoTimeout(300_000);
+            socket.setSoTimeout(120_000); // an answer slower than this is a finding of its own
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
