@@ -325,7 +325,7 @@ public final class ArticleExtractor {
                 }
             }
             String agreementKey = g.agreement() instanceof AgreementFinding f ? agreementKeys.get(f) : null;
-            eventOut.add(new ExtractedEvent(key, g.type(), events.title(g), g.date(), g.dateRule(), g.place(), parts,
+            eventOut.add(new ExtractedEvent(key, g.type(), events.title(g), EventExtractor.heldAt(g.date()), g.dateRule(), g.place(), parts,
                     agreementKey, sources, g.confidence(), g.planned(), g.mentions().get(0).rule().id()));
         }
         List<ExtractedAgreement> agreementOut = new ArrayList<>();

@@ -243,7 +243,7 @@ public final class EventExtractor {
             Timex x = timexes.get(p[1]);
             timexUsed[p[1]] = true;
             e.timexIndex = p[1];
-            e.date = heldAt(x.date().get());
+            e.date = x.date().get();
             e.dateSource = EventMention.DateSource.EXPLICIT;
             e.dateRule = "events.date.explicit:" + x.ruleId();
         }
@@ -513,9 +513,10 @@ public final class EventExtractor {
     /**
      * The date an event is held at for a time expression: a week ("last week", "the week of Sept. 12") names no day
      * of the event, so the event holds the week's month, or its year when the week straddles two months; the week
-     * itself stays on the time expression.
+     * itself stays on the time expression, and events are told apart by it before they are reported (a call on
+     * June 5 is not the talks of the week of June 9).
      */
-    static DateValue heldAt(DateValue d) {
+    public static DateValue heldAt(DateValue d) {
         if (d.precision() != Precision.WEEK) {
             return d;
         }
