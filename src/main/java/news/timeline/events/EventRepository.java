@@ -182,24 +182,35 @@ class EventRepository implements PanacheRepositoryBase<EventEntity, UUID> {
     /**
      * Pairs of events that may be one happening: the same type, overlapping dates and at least one actor in common,
      * both not rejected; the newer event of a pair is taken among the {@code recent} most recently created ones, the
-     * other found through the shared actors' participations starting at most a year before it. Newest first; each
-     * row is (newer, older, shared actor ids).
+     * other among the {@link #PROBE} participations of each shared actor that start nearest before the newer event's
+     * end (at most a year before it). The probe bounds the work for an actor with a million events, whose every
+     * participation in a year would otherwise be read for each recent event. Newest first; each row is (newer, older,
+     * shared actor ids).
      */
     @SuppressWarnings("unchecked")
     List<Object[]> mergeCandidates(int recent, int limit) {
         return em().createNativeQuery("""
                 with r as (select e.id, e.type, e.date_start, e.date_end, e.created_at from events e
                            where e.status <> 'rejected' order by e.created_at desc, e.id desc limit :recent)
-                select cast(r.id as text), cast(o.id as text), string_agg(distinct cast(pr.actor_id as text), ',')
+                select cast(r.id as text), cast(o.id as text), string_agg(distinct cast(c.actor_id as text), ',')
                 from r
                 join event_participants pr on pr.event_id = r.id
-                join event_participants po on po.actor_id = pr.actor_id and po.event_id <> r.id
-                     and po.event_start <= r.date_end and po.event_end >= r.date_start
-                     and po.event_start >= r.date_start - 366
-                join events o on o.id = po.event_id and o.type = r.type and o.status <> 'rejected'
+                cross join lateral (
+                    select n.event_id, n.actor_id from (
+                        select po.event_id, po.actor_id, po.event_end from event_participants po
+                        where po.actor_id = pr.actor_id and po.event_start <= r.date_end
+                          and po.event_start >= r.date_start - 366
+                        order by po.event_start desc
+                        limit :probe) n
+                    where n.event_end >= r.date_start and n.event_id <> r.id) c
+                join events o on o.id = c.event_id and o.type = r.type and o.status <> 'rejected'
                      and (o.created_at, o.id) < (r.created_at, r.id)
                 group by r.id, o.id, r.created_at
                 order by r.created_at desc, r.id, min(o.created_at), o.id
-                limit :limit""").setParameter("recent", recent).setParameter("limit", limit).getResultList();
+                limit :limit""").setParameter("recent", recent).setParameter("limit", limit)
+                .setParameter("probe", PROBE).getResultList();
     }
+
+    /** Participations of one actor read per recent event when looking for merge candidates. */
+    static final int PROBE = 200;
 }
