@@ -68,7 +68,8 @@ class AbortRetryTest {
         while (deadlocks() == deadlocksBefore && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        assertThat(deadlocks()).as("deadlocks PostgreSQL detected").isEqualTo(deadlocksBefore + 1);
+        // at least the one provoked; an attempt run again may meet the other transaction once more on a busy machine
+        assertThat(deadlocks()).as("deadlocks PostgreSQL detected").isGreaterThan(deadlocksBefore);
         given().get("/api/v1/events/" + second).then().statusCode(404);
         given().get("/api/v1/events/" + first).then().statusCode(200);
     }
