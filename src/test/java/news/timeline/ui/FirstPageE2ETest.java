@@ -60,8 +60,8 @@ class FirstPageE2ETest {
         if (!Files.isExecutable(TimelinePageE2ETest.CHROMIUM)) {
             String how = "no Chromium at " + TimelinePageE2ETest.CHROMIUM + "; to run it: sudo .ci/install-browser, or "
                     + "-De2e.chromium=/path/to/chromium";
-            if (Boolean.getBoolean("e2e.require-browser")) {
-                fail("FirstPageE2ETest needs a browser (-De2e.require-browser, as CI runs it): " + how);
+            if (TimelinePageE2ETest.browserRequired()) {
+                fail("FirstPageE2ETest needs a browser (E2E_REQUIRE_BROWSER=true, as CI runs it): " + how);
             }
             System.out.println("[WARNING] FirstPageE2ETest skipped: " + how);
             Assumptions.abort("FirstPageE2ETest skipped: " + how);
