@@ -32,8 +32,39 @@ class ArticleFixturesScoreTest {
     /** No article may fall below this events F1. */
     static final double WORST_ARTICLE_F1 = 0.40;
 
+    /** Totals of one article set, scored as {@code score-articles.py} scores it. */
+    record Totals(double events, double exact, double types, int main, double actors, double agreements, double worst,
+                  String worstName, String table) {
+    }
+
     @Test
     void realArticlesScoreAtLeastTheFloors() throws Exception {
+        Totals t = score(dir("/extraction/en/articles/seed.json"), 23);
+        assertThat(t.events()).as("events F1\n%s", t.table()).isGreaterThanOrEqualTo(EVENTS_F1);
+        assertThat(t.exact()).as("exact dates\n%s", t.table()).isGreaterThanOrEqualTo(EXACT_DATES);
+        assertThat(t.types()).as("types\n%s", t.table()).isGreaterThanOrEqualTo(TYPES);
+        assertThat(t.main()).as("main events\n%s", t.table()).isGreaterThanOrEqualTo(MAIN);
+        assertThat(t.actors()).as("actors F1\n%s", t.table()).isGreaterThanOrEqualTo(ACTORS_F1);
+        assertThat(t.agreements()).as("agreements F1\n%s", t.table()).isGreaterThanOrEqualTo(AGREEMENTS_F1);
+        assertThat(t.worst()).as("worst article (%s)\n%s", t.worstName(), t.table()).isGreaterThanOrEqualTo(WORST_ARTICLE_F1);
+    }
+
+    /**
+     * The development set no rule was written from: 14 TempEval-3 news texts (1989-1999 wire and broadcast copy),
+     * annotated blind to the extractor's output by the fixtures' README ({@code articles-tempeval/README.md}). Its
+     * floors sit a little under what this build measured (events F1 0.68, actors 0.69, agreements 0.60 in the eighth
+     * session), so a change that helps the fixtures by losing ground on text it was not written for fails here.
+     */
+    @Test
+    void unseenTempEvalArticlesScoreAtLeastTheirFloors() throws Exception {
+        Totals t = score(dir("/extraction/en/articles-tempeval/T01.json"), 14);
+        assertThat(t.events()).as("events F1\n%s", t.table()).isGreaterThanOrEqualTo(0.65);
+        assertThat(t.actors()).as("actors F1\n%s", t.table()).isGreaterThanOrEqualTo(0.66);
+        assertThat(t.agreements()).as("agreements F1\n%s", t.table()).isGreaterThanOrEqualTo(0.55);
+        assertThat(t.main()).as("main events\n%s", t.table()).isGreaterThanOrEqualTo(11);
+    }
+
+    static Totals score(Path dir, int articles) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ArticleExtractor extractor = ArticleExtractor.english();
         int evTp = 0, evFp = 0, evFn = 0, exact = 0, typed = 0, main = 0, acTp = 0, acFp = 0, acFn = 0, agTp = 0, agFp = 0, agFn = 0;
@@ -41,10 +72,10 @@ class ArticleFixturesScoreTest {
         String worstName = null;
         StringBuilder table = new StringBuilder("article     ev P  ev R ev F1 exact main act F1 agr F1\n");
         List<Path> golds;
-        try (Stream<Path> s = Files.list(dir())) {
+        try (Stream<Path> s = Files.list(dir)) {
             golds = s.filter(p -> p.toString().endsWith(".gold.json")).sorted().toList();
         }
-        assertThat(golds).hasSize(23);
+        assertThat(golds).hasSize(articles);
         for (Path g : golds) {
             String name = g.getFileName().toString().replace(".gold.json", "");
             JsonNode doc = json.readTree(g.resolveSibling(name + ".json").toFile());
@@ -78,19 +109,13 @@ class ArticleFixturesScoreTest {
         double typeRate = evTp == 0 ? 0 : (double) typed / evTp;
         double actors = ArticleScorer.f1(acTp, acFp, acFn);
         double agreements = ArticleScorer.f1(agTp, agFp, agFn);
-        table.append(String.format("ALL events F1 %.2f | exact dates %.2f | types %.2f | main %d/23 | actors F1 %.2f | agreements F1 %.2f%n",
-                events, exactRate, typeRate, main, actors, agreements));
+        table.append(String.format("ALL events F1 %.2f | exact dates %.2f | types %.2f | main %d/%d | actors F1 %.2f | agreements F1 %.2f%n",
+                events, exactRate, typeRate, main, articles, actors, agreements));
         System.out.print(table);
-        assertThat(events).as("events F1\n%s", table).isGreaterThanOrEqualTo(EVENTS_F1);
-        assertThat(exactRate).as("exact dates\n%s", table).isGreaterThanOrEqualTo(EXACT_DATES);
-        assertThat(typeRate).as("types\n%s", table).isGreaterThanOrEqualTo(TYPES);
-        assertThat(main).as("main events\n%s", table).isGreaterThanOrEqualTo(MAIN);
-        assertThat(actors).as("actors F1\n%s", table).isGreaterThanOrEqualTo(ACTORS_F1);
-        assertThat(agreements).as("agreements F1\n%s", table).isGreaterThanOrEqualTo(AGREEMENTS_F1);
-        assertThat(worst).as("worst article (%s)\n%s", worstName, table).isGreaterThanOrEqualTo(WORST_ARTICLE_F1);
+        return new Totals(events, exactRate, typeRate, main, actors, agreements, worst, worstName, table.toString());
     }
 
-    private static Path dir() throws URISyntaxException {
-        return Path.of(ArticleFixturesScoreTest.class.getResource("/extraction/en/articles/seed.json").toURI()).getParent();
+    private static Path dir(String member) throws URISyntaxException {
+        return Path.of(ArticleFixturesScoreTest.class.getResource(member).toURI()).getParent();
     }
 }

@@ -30,6 +30,8 @@ public final class ActorRecognizer {
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "dozens", "all", "both");
+    /** Tags of words that cannot be a one-word name: adverbs, prepositions, conjunctions, determiners, interjections. */
+    private static final Set<String> FUNCTION_TAGS = Set.of("RB", "RBR", "RBS", "IN", "CC", "DT", "WRB", "WDT", "UH", "MD", "PRP", "TO");
     private static final Set<String> GIVEN_NAME_HONORIFICS = Set.of("sheikh", "sheik", "prince", "princess", "king", "queen",
             "emir", "sultan", "pope", "shah");
     /** Words between a place preposition and a country that keep it a place: "in southern Mexico", "across central China". */
@@ -157,6 +159,7 @@ public final class ActorRecognizer {
                     entityPass(s);
                 }
             }
+            joinShortNames();
             prune();
             for (Sentence s : sentences) {
                 coreferencePass(s);
@@ -213,8 +216,9 @@ public final class ActorRecognizer {
                                      // (not "Twelve Arab League members", nor a sentence's first word)
                     continue;
                 }
-                if (m.sense() == Gazetteer.Sense.DEMONYM && companyAfter(toks, i + m.length())) {
-                    i += m.length(); // "Egyptian Fertilisers Company": the demonym is part of the company's name
+                if ((m.sense() == Gazetteer.Sense.DEMONYM || e.kind() == ActorKind.COUNTRY && m.sense() == Gazetteer.Sense.NAME)
+                        && companyAfter(toks, i + m.length())) {
+                    i += m.length(); // "Egyptian Fertilisers Company", "U.S. Trust Corp.": part of the company's name
                     continue;
                 }
                 ActorEntity a = entityFor(e);
@@ -670,6 +674,10 @@ public final class ActorRecognizer {
                 Token t = toks.get(j);
                 if (t.capitalized() && (t.isWord() || t.text().length() > 1)) {
                     j++;
+                } else if ((t.text().equals("'") || t.text().equals("\u2019")) && j > i && j + 1 < toks.size()
+                        && toks.get(j - 1).text().length() == 1 && toks.get(j - 1).end() == t.start()
+                        && toks.get(j + 1).start() == t.end() && toks.get(j + 1).capitalized() && !cov[j + 1] && !blk[j + 1]) {
+                    j += 2; // "O'Connor", "D'Amato": an apostrophe inside a family name
                 } else if ((t.text().equals("-")) && j > i && j + 1 < toks.size() && toks.get(j - 1).end() == t.start()
                         && toks.get(j + 1).start() == t.end() && Character.isLetter(toks.get(j + 1).text().charAt(0))) {
                     j += 2;
@@ -757,6 +765,7 @@ public final class ActorRecognizer {
             if (orgLike || "organization".equals(ctx.prefixHint)) {
                 organization(s, i, j, ctx);
             } else if (words == 1 && j < toks.size() && SUBJECT_VERBS.contains(toks.get(j).norm()) && !personToken(toks.get(i).norm())
+                    && !"person".equals(ctx.prefixHint) && !"PERSON".equals(modelType(s, i, j))
                     && occurrences(toks.get(i).text()) >= 2 && toks.get(i).text().length() > 2
                     && occurrences(toks.get(i).norm()) == 0 && !toks.get(i).norm().endsWith("ing")) {
                 // "Microsoft said Tuesday ...", mentioned again later: a one-word organization acting as subject
@@ -772,8 +781,10 @@ public final class ActorRecognizer {
                     return;
                 }
                 String tagged = modelType(s, i, j);
-                if ("ORG".equals(tagged)) {
-                    organization(s, i, j, ctx); // "a campaign by the Equality Campaign": the tagger reads a body
+                if ("ORG".equals(tagged) && !"person".equals(ctx.prefixHint)) {
+                    // "a campaign by the Equality Campaign": the tagger reads a body; after a person's title ("President
+                    // Clinton") the title decides
+                    organization(s, i, j, ctx);
                 } else if (tagged == null || tagged.equals("PERSON")) {
                     person(s, i, j, surface, "actors.person.title");
                 } // else "during the Official Melbourne Postal Survey": an event, a place or a work, not a person
@@ -892,6 +903,78 @@ public final class ActorRecognizer {
         }
 
         /**
+         * A lone surname that a rule made a person of ("Mr. Davison", "President Clinton") is the one person of the
+         * article whose full name ends with it ("Daniel P. Davison"), whichever came first: the full name takes its
+         * mentions, its role and its cue (a name only the language layer found is a named person once a title named
+         * it). With two such full names ("Nawaz Sharif", "Kulsoom Sharif") nothing is joined here.
+         */
+        void joinShortNames() {
+            for (ActorEntity shortOne : new ArrayList<>(order)) {
+                if (shortOne.kind() != ActorKind.PERSON || shortOne.unnamed || shortOne.knownId != null) {
+                    continue;
+                }
+                String key = KeyNames.key(shortOne.name());
+                if (key.isEmpty() || key.contains(" ") || givenNameMention(shortOne)) {
+                    continue; // "King Hussein" is not Saddam Hussein: after these honorifics a lone name is a given name
+                }
+                ActorEntity full = null;
+                int candidates = 0;
+                for (ActorEntity e : order) {
+                    if (e == shortOne || e.kind() != ActorKind.PERSON || e.unnamed) {
+                        continue;
+                    }
+                    String[] parts = KeyNames.key(e.name()).split(" ");
+                    if (parts.length >= 2 && parts[parts.length - 1].equals(key)) {
+                        full = e;
+                        candidates++;
+                    }
+                }
+                if (candidates != 1) {
+                    continue;
+                }
+                absorb(full, shortOne);
+            }
+        }
+
+        /** Is the person named anywhere after an honorific that goes with the given name ("King Hussein", "Sheikh Sabah")? */
+        boolean givenNameMention(ActorEntity e) {
+            for (ActorMention m : e.mentions) {
+                List<Token> toks = sentences.get(m.sentence()).tokens();
+                if (m.from() > 0 && GIVEN_NAME_HONORIFICS.contains(toks.get(m.from() - 1).norm())) {
+                    return true;
+                }
+            }
+            return e.role != null && GIVEN_NAME_HONORIFICS.contains(e.role.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Moves every mention, alias and attribute of {@code gone} to {@code into}, and forgets {@code gone}. */
+        void absorb(ActorEntity into, ActorEntity gone) {
+            for (ActorMention m : gone.mentions) {
+                ActorMention moved = new ActorMention(into, m.sentence(), m.from(), m.to(), m.start(), m.end(),
+                        m.use() == ActorMention.Use.NAME ? ActorMention.Use.COREFERENCE : m.use(),
+                        m.use() == ActorMention.Use.NAME ? "actors.coreference.name" : m.ruleId());
+                List<ActorMention> l = bySentence.get(m.sentence());
+                l.set(l.indexOf(m), moved);
+                into.mentions.add(moved);
+            }
+            into.aliases.addAll(gone.aliases);
+            into.modelOnly &= gone.modelOnly;
+            into.role = into.role == null ? gone.role : into.role;
+            into.affiliation = into.affiliation == null ? gone.affiliation : into.affiliation;
+            int at = Math.min(order.indexOf(into), order.indexOf(gone));
+            order.remove(gone);
+            order.remove(into);
+            order.add(Math.min(at, order.size()), into);
+            entities.replaceAll((k, v) -> v == gone ? into : v);
+            aliasIndex.replaceAll((k, v) -> v == gone ? into : v);
+            for (ActorEntity e : order) {
+                if (e.affiliation == gone) {
+                    e.affiliation = into;
+                }
+            }
+        }
+
+        /**
          * Drops what the rules or the language layer took for a name but cannot name an actor, before short forms are
          * tied to names: a "person" with a lower-case word that is no name particle ("Commenting on Twitter") or
          * opening with a verb; an "organization" that is a document ("MoU", "the Paris Agreement") or an office
@@ -964,7 +1047,9 @@ public final class ActorRecognizer {
                         return false;
                     }
                 }
-                return !(s.parsed() && s.parse().tag(firstWord).startsWith("VB"));
+                // "Nevertheless, the president said": an adverb or a function word that opens a sentence names nobody
+                return !(s.parsed() && (s.parse().tag(firstWord).startsWith("VB")
+                        || firstWord == lastWord && FUNCTION_TAGS.contains(s.parse().tag(firstWord))));
             }
             if (s.parsed() && s.parse().tag(firstWord).equals("VBG")) {
                 return false; // "Commenting on Twitter"
@@ -1028,6 +1113,13 @@ public final class ActorRecognizer {
 
         /** A person named by the run [i, j), told by the rule {@code ruleId}, with what the sentence says of them. */
         void person(Sentence s, int i, int j, String surface, String ruleId) {
+            if (hyphenated(s.tokens(), i, j)) {
+                ActorEntity known = corefTarget(s, i, j);
+                if (known != null && known.kind() == ActorKind.PERSON) {
+                    addMention(known, s, i, j, ActorMention.Use.COREFERENCE, "actors.coreference.name"); // "Har-Shefi said"
+                    return;
+                }
+            }
             ActorEntity p = entity(surface, ActorKind.PERSON, ruleId);
             addMention(p, s, i, j, ActorMention.Use.NAME, ruleId);
             describe(s, i, j, p);
@@ -1241,11 +1333,13 @@ public final class ActorRecognizer {
                 if (e.outlet && e.kind() != ActorKind.PERSON) {
                     continue;
                 }
-                if (e.kind() == ActorKind.PERSON && j - i == 1 && !e.unnamed) {
+                if (e.kind() == ActorKind.PERSON && !e.unnamed && (j - i == 1 || hyphenated(toks, i, j))) {
                     String[] parts = KeyNames.key(e.name()).split(" ");
-                    String w = toks.get(i).norm();
-                    boolean first = parts.length >= 2 && parts[0].equals(w);
-                    if (parts.length >= 2 && (parts[parts.length - 1].equals(w) || first)) {
+                    String w = j - i == 1 ? toks.get(i).norm() : KeyNames.key(surface);
+                    boolean first = j - i == 1 && parts.length >= 2 && parts[0].equals(w);
+                    // "Har-Shefi" after "Margalit Har-Shefi": a hyphenated family name is one surname
+                    String tail = String.join(" ", java.util.Arrays.copyOfRange(parts, Math.max(0, parts.length - w.split(" ").length), parts.length));
+                    if (parts.length > w.split(" ").length && (tail.equals(w) || first)) {
                         boolean better = best == null || (given && first && !bestFirst)
                                 || ((!given || first == bestFirst) && e.salience() > best.salience());
                         if (better) {
@@ -1262,6 +1356,16 @@ public final class ActorRecognizer {
                 }
             }
             return best;
+        }
+
+        /** Is [i, j) one hyphenated word written without spaces ("Har-Shefi", "Abu-Bakr")? */
+        boolean hyphenated(List<Token> toks, int i, int j) {
+            for (int k = i + 1; k < j; k++) {
+                if (toks.get(k - 1).end() != toks.get(k).start()) {
+                    return false;
+                }
+            }
+            return j - i == 3 && toks.get(i + 1).text().equals("-");
         }
 
         boolean isGenericHead(List<Token> toks, int i, int j) {

@@ -299,8 +299,15 @@ public final class AgreementExtractor {
      * time word); null when none follows.
      */
     private static String withComplement(AnalyzedText text, List<Token> toks, int from, int end) {
-        if (end + 1 >= toks.size() || !Set.of("on", "to", "over").contains(toks.get(end).norm())) {
+        if (end + 2 < toks.size() && toks.get(end).norm().equals("in") && toks.get(end + 1).norm().equals("principle")) {
+            end += 2; // "an agreement in principle for the acquisition of Weisfield's"
+        }
+        if (end + 1 >= toks.size() || !Set.of("on", "to", "over", "for").contains(toks.get(end).norm())) {
             return null;
+        }
+        if (toks.get(end).norm().equals("for") && !toks.get(end + 1).isWord()
+                || Character.isDigit(toks.get(end + 1).text().charAt(0))) {
+            return null; // "a deal for $6.3 billion": a price, not a topic
         }
         int k = end + 1;
         int words = 0;

@@ -23,6 +23,7 @@ import news.timeline.extraction.temporal.ReferenceTime;
 import news.timeline.extraction.temporal.Timex;
 import news.timeline.extraction.temporal.TimexType;
 import news.timeline.extraction.text.AnalyzedText;
+import news.timeline.extraction.text.Parse;
 import news.timeline.extraction.text.Sentence;
 import news.timeline.extraction.text.Token;
 
@@ -174,6 +175,7 @@ public final class EventExtractor {
             }
         }
         List<EventMention> found = triggers(s, blocked);
+        found.removeIf(e -> unreal(s, e));
         if (found.isEmpty()) {
             return found;
         }
@@ -202,7 +204,7 @@ public final class EventExtractor {
             }
             for (int q = 0; q < found.size(); q++) {
                 EventMention e = found.get(q);
-                if (region[a] != region[e.from]) {
+                if (region[a] != region[e.from] || e.modifier) {
                     continue;
                 }
                 int[] clause = clauses[q];
@@ -357,6 +359,9 @@ public final class EventExtractor {
                 }
             }
             participants(s, e, mentions, actors, clauses[found.indexOf(e)].clone(), region, quoted);
+            if (!speaker(s, e, mentions)) {
+                continue;
+            }
             e.place = place(text, s, e, blocked, mentions);
             anniversary(s, e, found);
             out.add(e);
@@ -562,6 +567,57 @@ public final class EventExtractor {
         return false;
     }
 
+    /**
+     * Read off the parse, a trigger that names nothing that happened: a gerund with an object ("capable of meeting a
+     * variety of contingencies"), an event noun that is only possible or feared ("the possibility of a ground
+     * assault", {@code events/unreal.tsv}) or the subject of a modal verb ("air strikes could harm relations"), and a
+     * present-tense verb in a clause of condition or time, which tells of the future ("until Annan visits Baghdad",
+     * "if the talks fail"). An event noun that modifies another noun ("bombing victims") is marked: it takes no date
+     * from its sentence.
+     */
+    private boolean unreal(Sentence s, EventMention e) {
+        if (!s.parsed() || e.from >= s.parse().size()) {
+            return false;
+        }
+        Parse p = s.parse();
+        int k = e.to - 1; // the head of a multi-word form is its last word ("air strikes"), of a verb form its first
+        int v = e.from;
+        if (e.rule.noun()) {
+            if (p.tag(e.from).equals("VBG") && p.dependent(e.from, Set.of("dobj")) >= 0) {
+                return true;
+            }
+            int h = p.head(k);
+            if (h >= 0 && p.label(k).equals("pobj") && p.lemma(h).equals("of") && p.head(h) >= 0
+                    && lexicon.unrealHead(p.lemma(p.head(h)))) {
+                return true;
+            }
+            if (h >= 0 && p.label(k).equals("nsubj") && modal(s, p, h)) {
+                return true;
+            }
+            if (Set.of("nn", "compound").contains(p.label(k)) && h > k && p.tag(h).startsWith("NN")) {
+                e.modifier = true;
+            }
+            return false;
+        }
+        String tag = p.tag(v);
+        if (tag.equals("VBZ") || tag.equals("VBP")) {
+            int mark = p.dependent(v, Set.of("mark", "advmod"));
+            return mark >= 0 && mark < v && CONDITION_MARKS.contains(s.tokens().get(mark).norm());
+        }
+        return false;
+    }
+
+    private static final Set<String> CONDITION_MARKS = Set.of("if", "unless", "until", "once", "before", "when", "whenever");
+
+    private static boolean modal(Sentence s, Parse p, int verb) {
+        for (int d : p.dependents(verb)) {
+            if (p.label(d).equals("aux") && Set.of("could", "would", "might", "may", "should").contains(s.tokens().get(d).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<EventMention> triggers(Sentence s, boolean[] blocked) {
         List<Token> toks = s.tokens();
         int n = toks.size();
@@ -710,6 +766,55 @@ public final class EventExtractor {
     }
 
     // ------------------------------------------------------------------------------------------- participants, place
+
+    /**
+     * A statement is made by the subject of its verb ("Speaking at a news conference with Sarkozy, Saakashvili
+     * welcomed the plan" is Saakashvili's), not by whoever is named near it; a subject that names no actor ("The
+     * panel of judges denied the appeal") leaves the statement without a named speaker, and then it is none. Where the
+     * sentence has no parse or the verb no subject, the words around the trigger stand.
+     *
+     * @return false when the mention is to be dropped
+     */
+    private static boolean speaker(Sentence s, EventMention e, List<ActorMention> mentions) {
+        if (e.rule.type() != EventType.STATEMENT || e.rule.noun() || !s.parsed()) {
+            return true;
+        }
+        Parse p = s.parse();
+        int v = e.from;
+        if (!p.verb(v) || p.dependent(v, Set.of("nsubjpass", "auxpass")) >= 0) {
+            return true;
+        }
+        int subj = p.dependent(v, Set.of("nsubj"));
+        if (subj < 0) {
+            return true;
+        }
+        ActorEntity who = ParseFrames.actorOf(s, p, subj, mentions);
+        List<ActorEntity> speakers = who != null ? List.of(who) : ParseFrames.countriesOf(s, p, subj, mentions);
+        if (!speakers.isEmpty()) {
+            who = speakers.get(0); // "the Cypriot government", "a U.S. official", "the leaders of North and South Korea"
+        }
+        if (who == null || who.outlet()) {
+            // "the panel of judges denied", "Kopp's stepmother said": a common noun that names nobody; a name the
+            // recognizer did not take or a pronoun leaves the words around the trigger to decide
+            Token head = s.tokens().get(subj);
+            return who == null && (head.capitalized() || p.tag(subj).startsWith("PRP") || p.tag(subj).startsWith("W"));
+        }
+        if (e.agents.size() == speakers.size() && e.agents.containsAll(speakers)) {
+            return true;
+        }
+        e.agents.clear();
+        e.agents.addAll(speakers);
+        Set<ActorEntity> keep = new LinkedHashSet<>(speakers);
+        for (ActorEntity aff = who.affiliation(); aff != null && keep.size() < 4; aff = aff.affiliation()) {
+            if (aff.kind() == ActorKind.COUNTRY) {
+                keep.add(aff);
+            }
+        }
+        keep.addAll(e.patients);
+        e.participants.retainAll(keep);
+        e.participants.addAll(keep);
+        return true;
+    }
 
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
                               int[] clause, int[] region, boolean[] quoted) {

@@ -33,6 +33,8 @@ public final class EventMention {
     Place place;
     boolean heading;
     boolean anaphor;
+    /** "bombing victims", "the blast site": an event noun that modifies another noun names an event told elsewhere. */
+    boolean modifier;
     boolean absorbed;
     int anniversaryYears;
     EventMention anniversaryAnchor;

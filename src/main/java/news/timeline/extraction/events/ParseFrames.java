@@ -97,6 +97,7 @@ public final class ParseFrames {
             }
         }
         Map<ActorEntity, Map<String, EventGroup>> made = new IdentityHashMap<>();
+        DateValue leadDay = leadDay(text, timexes, reference);
         for (Sentence s : text.sentences()) {
             if (!s.parsed() || s.tokens().size() < 4 || ActorRecognizer.titleCase(s)) {
                 continue;
@@ -152,11 +153,14 @@ public final class ParseFrames {
                     continue; // "attempts to kill", "offer to resign", "asking them to tell": nothing that happened
                 }
                 Timex when = timexOf(s, p, top, timexes, frame.speech());
+                if (when == null && frame.speech() && p.label(top).equals("relcl")) {
+                    continue; // "a threat Churchill warned about in his famous speech": what a noun is, not a statement of the day
+                }
                 DateValue date = when == null ? null : when.date().orElse(null);
                 EventMention.DateSource source = EventMention.DateSource.EXPLICIT;
                 String dateRule = when == null ? null : "events.date.parse:" + when.ruleId();
                 if (date == null && (frame.speech() || present(p, v, top))) {
-                    date = narrativeDay(s, s.tokens().get(v).start(), timexes, reference);
+                    date = narrativeDay(text, s, s.tokens().get(v).start(), timexes, reference, leadDay);
                     source = EventMention.DateSource.REFERENCE;
                     dateRule = date.start().equals(reference.date()) ? "events.date.reference-day" : "events.date.narrative-day";
                 }
@@ -250,28 +254,58 @@ public final class ParseFrames {
     }
 
     /**
-     * The day an undated statement is told on: the last day the story named before it, when that day lies in the
-     * week up to publication ("During their talks on Friday, ... Kim said"), else the publication day. A day named
-     * after the verb in its own sentence is what the statement is about ("has congratulated the commission on the
-     * June 21 election"), not when it was made.
+     * The day an undated statement is told on: the last day named before it in its own sentence or the one before,
+     * when that day lies in the week up to publication ("During their talks on Friday, ... Kim said"); else the day
+     * of the story's lead; else the publication day. A day named after the verb in its own sentence is what the
+     * statement is about ("has congratulated the commission on the June 21 election"), not when it was made, and a day
+     * named paragraphs earlier dates what was told there ("the FBI said Monday ...; ... Kikwete said" is the lead's
+     * Tuesday).
      */
-    private static DateValue narrativeDay(Sentence s, int verb, List<Timex> timexes, ReferenceTime reference) {
+    private static DateValue narrativeDay(AnalyzedText text, Sentence s, int verb, List<Timex> timexes,
+                                          ReferenceTime reference, DateValue leadDay) {
+        int from = s.index() > 0 ? text.sentences().get(s.index() - 1).start() : s.start();
         DateValue best = null;
         for (Timex x : timexes) {
             if (x.start() >= s.end() || x.start() >= s.start() && x.start() > verb) {
                 break;
             }
+            if (x.start() < from) {
+                continue;
+            }
             DateValue d = x.date().orElse(null);
-            if (d != null && d.precision() == Precision.DAY && !d.start().isAfter(reference.date())
-                    && !d.start().isBefore(reference.date().minusDays(7))) {
+            if (withinWeek(d, reference)) {
                 best = d;
             }
         }
-        return best != null ? best : DateValue.ofDay(reference.date());
+        return best != null ? best : leadDay != null ? leadDay : DateValue.ofDay(reference.date());
+    }
+
+    /** The day the story's lead names (its first two sentences of prose), when it lies in the week up to publication. */
+    private static DateValue leadDay(AnalyzedText text, List<Timex> timexes, ReferenceTime reference) {
+        int prose = 0;
+        for (Sentence s : text.sentences()) {
+            if (s.tokens().size() < 8 || ActorRecognizer.titleCase(s)) {
+                continue;
+            }
+            for (Timex x : timexes) {
+                if (x.start() >= s.start() && x.end() <= s.end() && withinWeek(x.date().orElse(null), reference)) {
+                    return x.date().get();
+                }
+            }
+            if (++prose == 2) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean withinWeek(DateValue d, ReferenceTime reference) {
+        return d != null && d.precision() == Precision.DAY && !d.start().isAfter(reference.date())
+                && !d.start().isBefore(reference.date().minusDays(7));
     }
 
     /** The actor the phrase headed by {@code head} names: a mention covering its head, else one inside the phrase. */
-    private static ActorEntity actorOf(Sentence s, Parse p, int head, List<ActorMention> mentions) {
+    static ActorEntity actorOf(Sentence s, Parse p, int head, List<ActorMention> mentions) {
         ActorMention inside = null;
         for (ActorMention m : mentions) {
             if (m.use() == ActorMention.Use.PLACE || m.use() == ActorMention.Use.DEMONYM) {
@@ -281,8 +315,10 @@ public final class ParseFrames {
                 return m.actor();
             }
             // inside the phrase: "Chinese Foreign Ministry official He Yafei"; a country inside it is the body's
-            // owner, not the speaker ("Ethiopia's ruling coalition said")
-            if (inside == null && m.actor().kind() != ActorKind.COUNTRY && p.dominates(head, m.from())
+            // owner, not the speaker ("Ethiopia's ruling coalition said"); a person named in it is the one who acts
+            // ("Director of the FBI Louis Freeh said")
+            if ((inside == null || inside.actor().kind() != ActorKind.PERSON && m.actor().kind() == ActorKind.PERSON)
+                    && m.actor().kind() != ActorKind.COUNTRY && p.dominates(head, m.from())
                     && !acrossClause(p, head, m.from()) && !owner(p, m)) {
                 inside = m;
             }
@@ -290,10 +326,39 @@ public final class ParseFrames {
         return inside == null ? null : inside.actor();
     }
 
+    /**
+     * The countries a phrase with no named actor speaks for: "the Cypriot government", "Canadian officials", "a U.S.
+     * official", "the nation of Bangladesh", "the leaders of North and South Korea". Empty when the phrase names no
+     * country, or only as a place.
+     */
+    static List<ActorEntity> countriesOf(Sentence s, Parse p, int head, List<ActorMention> mentions) {
+        List<ActorEntity> out = new ArrayList<>();
+        for (ActorMention m : mentions) {
+            if (m.use() == ActorMention.Use.PLACE || m.actor().kind() != ActorKind.COUNTRY || m.actor().outlet()) {
+                continue;
+            }
+            if ((m.from() <= head && head < m.to() || p.dominates(head, m.from())) && !acrossVerbClause(p, head, m.from())
+                    && !out.contains(m.actor())) {
+                out.add(m.actor()); // "the leaders of North and South Korea": both
+            }
+        }
+        return out;
+    }
+
     /** Is the mention the owner of the phrase ("Elian's relatives said", "Trump's lawyer said"), not the one who acts? */
     private static boolean owner(Parse p, ActorMention m) {
         for (int k = m.from(); k < m.to(); k++) {
             if (p.label(k).equals("poss") && (p.head(k) < m.from() || p.head(k) >= m.to())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #acrossClause}, but a coordination of nouns ("North and South Korea") stays inside the phrase. */
+    private static boolean acrossVerbClause(Parse p, int root, int node) {
+        for (int k = node; k >= 0 && k != root; k = p.head(k)) {
+            if (CLAUSE.contains(p.label(k)) && !(p.label(k).equals("conj") && !p.verb(k))) {
                 return true;
             }
         }
@@ -321,8 +386,14 @@ public final class ParseFrames {
             }
         }
         // "if X says", "unless X welcomes"
-        int mark = p.dependent(v, Set.of("mark"));
-        return mark >= 0 && Set.of("if", "unless").contains(s.tokens().get(mark).norm());
+        int mark = p.dependent(v, Set.of("mark", "advmod"));
+        if (mark < 0 || mark > v) {
+            return false;
+        }
+        String w = s.tokens().get(mark).norm();
+        // "until Annan visits Baghdad", "once the deal takes effect": a present tense in a clause of time tells of the future
+        return Set.of("if", "unless").contains(w)
+                || Set.of("until", "once", "before", "when", "whenever").contains(w) && (p.tag(v).equals("VBZ") || p.tag(v).equals("VBP"));
     }
 
     private static boolean planned(Sentence s, Parse p, int v, int top) {

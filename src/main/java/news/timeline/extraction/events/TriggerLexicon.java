@@ -25,6 +25,7 @@ public final class TriggerLexicon {
 
     private final Map<String, List<Form>> byFirst = new HashMap<>();
     private final Map<String, String> tenseWords = new HashMap<>();
+    private final java.util.Set<String> unrealHeads = new java.util.HashSet<>();
     private final Map<EventType, String[]> titles = new HashMap<>();
 
     private TriggerLexicon() {
@@ -86,6 +87,12 @@ public final class TriggerLexicon {
         for (DataTable.Row r : DataTable.read(DIR + "tense-words.tsv", 2)) {
             lex.tenseWords.put(r.cell(0), r.cell(1));
         }
+        for (DataTable.Row r : DataTable.read(DIR + "unreal.tsv", 2)) {
+            if (!r.cell(1).toLowerCase(Locale.ROOT).contains(r.cell(0).substring(0, Math.min(4, r.cell(0).length())))) {
+                throw r.error("example does not contain '" + r.cell(0) + "'");
+            }
+            lex.unrealHeads.add(r.cell(0));
+        }
         for (DataTable.Row r : DataTable.read(DIR + "titles.tsv", 3)) {
             try {
                 lex.titles.put(EventType.fromApiName(r.cell(0)), new String[] {r.cell(1), r.cell(2)});
@@ -116,6 +123,11 @@ public final class TriggerLexicon {
 
     String tense(String word) {
         return tenseWords.get(word);
+    }
+
+    /** Is the lemma a noun under which an event noun did not happen ("the possibility of", "fears of")? */
+    boolean unrealHead(String lemma) {
+        return unrealHeads.contains(lemma);
     }
 
     String[] titleTemplates(EventType type) {
