@@ -139,6 +139,36 @@ public final class ArticleExtractor {
         }
     }
 
+    /**
+     * Is a country that takes part in no event still one of the story's actors? When its name opens the story (the
+     * headline or the first two sentences of prose) or recurs; a country named once further down ("expanded to include
+     * Greece and Turkey in 1952", "waiting in the wings: Slovenia, Romania, ...") or only through a demonym ("U.S.
+     * Trust", "Russian troops") is background.
+     */
+    private static boolean salientCountry(ActorEntity a, int leadEnd) {
+        int named = 0;
+        for (ActorMention m : a.mentions()) {
+            if (m.use() == ActorMention.Use.NAME || m.use() == ActorMention.Use.METONYM) {
+                if (m.start() < leadEnd) {
+                    return true;
+                }
+                named++;
+            }
+        }
+        return named >= 2;
+    }
+
+    /** The end of the story's lead: its headline and first two sentences of prose. */
+    private static int leadEnd(AnalyzedText text) {
+        int prose = 0;
+        for (news.timeline.extraction.text.Sentence s : text.sentences()) {
+            if (s.tokens().size() >= 8 && !ActorRecognizer.titleCase(s) && ++prose == 2) {
+                return s.end();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** Both sides of a meeting, a negotiation or an agreement take part alike; elsewhere the parse or the clause says who acts. */
     private static final java.util.Set<EventType> SYMMETRIC = java.util.EnumSet.of(EventType.MEETING, EventType.NEGOTIATION,
             EventType.AGREEMENT_SIGNED, EventType.AGREEMENT_OTHER);
@@ -277,9 +307,18 @@ public final class ArticleExtractor {
         for (EventGroup g : groups) {
             participating.addAll(g.participants());
         }
+        java.util.Set<ActorEntity> affiliations = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ActorEntity a : participating) {
+            for (ActorEntity aff = a.affiliation(); aff != null && affiliations.add(aff); aff = aff.affiliation()) {
+                // the country or body a participant belongs to ("Hungarian Foreign Minister Janos Martonyi")
+            }
+        }
+        int leadEnd = leadEnd(analyzed);
         for (ActorEntity a : actorAnalysis.actors()) {
             if ((a.salience() == 0 && !participating.contains(a)) || (a.outlet() && !reporters.contains(a))
-                    || ((a.modelOnly() || a.description() || a.unnamed()) && !participating.contains(a))) {
+                    || ((a.modelOnly() || a.description() || a.unnamed()) && !participating.contains(a))
+                    || (a.kind() == ActorKind.COUNTRY && !participating.contains(a) && !affiliations.contains(a)
+                        && !salientCountry(a, leadEnd))) {
                 continue;
             }
             kept.add(a);

@@ -359,7 +359,7 @@ public final class EventExtractor {
                 }
             }
             participants(s, e, mentions, actors, clauses[found.indexOf(e)].clone(), region, quoted);
-            if (!speaker(s, e, mentions)) {
+            if (!speaker(s, e, mentions, actors)) {
                 continue;
             }
             e.place = place(text, s, e, blocked, mentions);
@@ -599,15 +599,19 @@ public final class EventExtractor {
             }
             return false;
         }
-        String tag = p.tag(v);
-        if (tag.equals("VBZ") || tag.equals("VBP")) {
-            int mark = p.dependent(v, Set.of("mark", "advmod"));
-            return mark >= 0 && mark < v && CONDITION_MARKS.contains(s.tokens().get(mark).norm());
+        int clause = p.label(v).equals("conj") && p.head(v) >= 0 && p.verb(p.head(v)) ? p.head(v) : v; // "if ... indicted and convicted"
+        int mark = p.dependent(clause, Set.of("mark", "advmod"));
+        if (mark < 0 || mark > v) {
+            return false;
         }
-        return false;
+        String w = s.tokens().get(mark).norm();
+        String tag = p.tag(v);
+        // "If Kopp were indicted", "unless the talks resume": a condition, in any tense
+        return CONDITIONS.contains(w) || (tag.equals("VBZ") || tag.equals("VBP")) && TIME_MARKS.contains(w);
     }
 
-    private static final Set<String> CONDITION_MARKS = Set.of("if", "unless", "until", "once", "before", "when", "whenever");
+    private static final Set<String> CONDITIONS = Set.of("if", "unless");
+    private static final Set<String> TIME_MARKS = Set.of("until", "once", "before", "when", "whenever");
 
     private static boolean modal(Sentence s, Parse p, int verb) {
         for (int d : p.dependents(verb)) {
@@ -775,7 +779,7 @@ public final class EventExtractor {
      *
      * @return false when the mention is to be dropped
      */
-    private static boolean speaker(Sentence s, EventMention e, List<ActorMention> mentions) {
+    private static boolean speaker(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors) {
         if (e.rule.type() != EventType.STATEMENT || e.rule.noun() || !s.parsed()) {
             return true;
         }
@@ -789,6 +793,9 @@ public final class EventExtractor {
             return true;
         }
         ActorEntity who = ParseFrames.actorOf(s, p, subj, mentions);
+        if (who == null && PERSONAL.contains(s.tokens().get(subj).norm())) {
+            who = lastPerson(s, actors); // "She also denied accusations made by Amir's brother": the woman just named
+        }
         List<ActorEntity> speakers = who != null ? List.of(who) : ParseFrames.countriesOf(s, p, subj, mentions);
         if (!speakers.isEmpty()) {
             who = speakers.get(0); // "the Cypriot government", "a U.S. official", "the leaders of North and South Korea"
@@ -814,6 +821,23 @@ public final class EventExtractor {
         e.participants.retainAll(keep);
         e.participants.addAll(keep);
         return true;
+    }
+
+    private static final Set<String> PERSONAL = Set.of("he", "she");
+
+    /**
+     * The person "he" or "she" opening a sentence most likely means: the first person named in the sentence before
+     * (its subject, as a rule), else in the one before that; null when neither names a person.
+     */
+    private static ActorEntity lastPerson(Sentence s, ActorAnalysis actors) {
+        for (int k = s.index() - 1; k >= Math.max(0, s.index() - 2); k--) {
+            for (ActorMention m : actors.inSentence(k)) {
+                if (m.actor().kind() == ActorKind.PERSON && m.use() != ActorMention.Use.PLACE && !m.actor().outlet()) {
+                    return m.actor();
+                }
+            }
+        }
+        return null;
     }
 
     private void participants(Sentence s, EventMention e, List<ActorMention> mentions, ActorAnalysis actors,
