@@ -6,7 +6,8 @@ submitted under several titles and URLs with a line of its own (so every submiss
 --repeat-every-th submission, an exact repeat of an earlier one (same title, URL and body: it must answer 200 and
 store nothing; half of them repeat one sent a moment before, likely still in flight, half one sent long before).
 Sends --total of them from --clients threads, bounded by --minutes, and reports the answers by status (new and
-repeated apart), the 5xx, 409 and failed-connection bodies seen, latencies, and twins afterwards: through the API,
+repeated apart: a repeat sent while its original is in flight may be the copy stored first, which answers 201 and the
+original 200; what counts is one 201 per distinct article), the 5xx, 409 and failed-connection bodies seen, latencies, and twins afterwards: through the API,
 actors of one kind whose names fold to the same form and events of one type, date and participant set (what the
 service's advisory locks exist to prevent); with --psql, the same in SQL (actors whose own normalized name is
 another's, events of one type, date and participant set, articles of one text hash or URL, and stored articles
@@ -146,6 +147,7 @@ def main():
         distinct.append(item)
         work.append(('new',) + item)
     lock, statuses, problems, latencies = threading.Lock(), collections.Counter(), [], collections.defaultdict(list)
+    by_url = collections.defaultdict(list)  # the answers to each distinct article: one 201, the rest 200
     deadline = time.time() + a.minutes * 60
     it = iter(work)
 
@@ -163,6 +165,7 @@ def main():
             sent_at = time.time()
             try:
                 with urllib.request.urlopen(req, timeout=600) as r:
+                    r.read()  # a client that hangs up before reading its answer makes the service's write fail
                     status, text = r.status, ''
             except urllib.error.HTTPError as e:
                 status, text = e.code, e.read().decode('utf-8', 'replace')[:300]
@@ -171,7 +174,8 @@ def main():
             with lock:
                 statuses[(kind, status)] += 1
                 latencies[kind].append(time.time() - sent_at)
-                if status >= 400 or status == 0 or status != (201 if kind == 'new' else 200):
+                by_url[url].append(status)
+                if status not in (200, 201):
                     problems.append((kind, status, title, text))
 
     started = time.time()
@@ -182,6 +186,10 @@ def main():
         t.join()
     took = time.time() - started
     sent = sum(statuses.values())
+    # idempotence: each distinct article answered 201 once (to whichever of its copies was stored first: a repeat
+    # sent while the original was in flight may be the one), every other copy 200
+    not_once = {u: st for u, st in by_url.items() if st.count(201) != 1 and all(x in (200, 201) for x in st)}
+    problems.extend(('not exactly one 201', st, u, '') for u, st in not_once.items())
     rss = rss_kib(a.pid) if a.pid else None
     actors = get_all(a.url, '/api/v1/actors?')
     by_fold = collections.Counter((x['kind'], fold(x['name'])) for x in actors)
@@ -217,7 +225,7 @@ def write_report(a, r, texts):
              '| figure | value |', '|---|---|',
              f"| requests | {r['sent']} |",
              *[f'| answers: {k} | {n} |' for k, n in r['statuses'].items()],
-             f"| errors (a 4xx/5xx, no answer, or not 201 for new / 200 for a repeat) | {r['errors']} |",
+             f"| errors (a status other than 200/201, no answer, or an article not answered 201 exactly once) | {r['errors']} |",
              f"| elapsed | {r['seconds']} s |",
              f"| submissions per second | {r['per_second']} |",
              f"| new articles per second | {round(r['new'] / max(r['seconds'], 1), 2)} |",
