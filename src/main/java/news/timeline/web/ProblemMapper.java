@@ -164,8 +164,35 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientGone(e)) {
+            // the client hung up while its answer was being written (a timeout, a closed tab, a script that did not
+            // read the body): nothing failed here, and nobody is left to read an answer
+            LOG.debugf("the client closed the connection before the answer to %s was written: %s",
+                    uri == null ? "?" : uri.getPath(), e);
+            return build(500, "internal", "Internal error", "the connection was closed", uri, List.of());
+        }
         LOG.error("request failed", e);
         return build(500, "internal", "Internal error", "the service failed; the error is logged", uri, List.of());
+    }
+
+    /** Messages of the I/O errors Vert.x and the JDK raise on writing to a connection the peer closed. */
+    private static final List<String> PEER_CLOSED = List.of("Connection has been closed", "Connection was closed");
+
+    /** Whether {@code e} comes from writing an answer to a client that closed its connection. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return false; // the database's connection, not the client's
+            }
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof java.io.IOException && message != null && PEER_CLOSED.stream().anyMatch(message::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response build(int status, String type, String title, String detail, UriInfo uri, List<ApiProblem.FieldError> errors) {

@@ -90,7 +90,7 @@ final class Replica {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(1000); // each DOWN answer is a line in the service's log
+            Thread.sleep(1000); // the service logs DOWN once while its models load, not once per probe
         }
         throw new IllegalStateException("replica " + name + " not ready after 600 s; see " + log());
     }

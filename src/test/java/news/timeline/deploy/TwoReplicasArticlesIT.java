@@ -3,19 +3,12 @@ package news.timeline.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import news.timeline.config.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,52 +39,23 @@ class TwoReplicasArticlesIT {
     private static final List<String> CITIES = List.of("Geneva", "Vienna", "Oslo", "Lisbon", "Nairobi");
     private static final int CLIENTS = 8;
 
-    private static String jdbcUrl;
-    private static String user;
-    private static String password;
+    private static ReplicaPair replicas;
     private static Replica a;
     private static Replica b;
 
     @BeforeAll
     static void startDatabaseAndTwoReplicas() throws Exception {
-        EmbeddedDatabase.Connection server = EmbeddedDatabase.start(Path.of("target/two-replicas/postgres"), 0, true);
-        String database = "articles_" + System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-             Statement s = c.createStatement()) {
-            s.execute("create database " + database);
-        }
-        jdbcUrl = server.jdbcUrl().replaceAll("/postgres$", "/" + database);
-        user = server.username();
-        password = server.password();
-        Map<String, String> env = Map.of("TIMELINE_DB_URL", jdbcUrl, "TIMELINE_DB_USER", server.username(),
-                "TIMELINE_DB_PASSWORD", server.password(), "TIMELINE_DB_POOL_SIZE", "12", "TIMELINE_EXTRACTION_LOAD_WAIT", "PT10M");
-        a = new Replica("a", ROOT.resolve("a"), env, "2560m");
-        b = new Replica("b", ROOT.resolve("b"), env, "2560m");
-        Runtime.getRuntime().addShutdownHook(new Thread(TwoReplicasArticlesIT::stopQuietly, "two-replicas-articles-stop"));
-        // both load their models at once (Flyway's lock keeps the two migrations of the new database apart)
-        a.launch();
-        b.launch();
-        a.awaitReady();
-        b.awaitReady();
+        // both load their models at once
+        replicas = ReplicaPair.start(ROOT, "articles", Map.of("TIMELINE_DB_POOL_SIZE", "12", "TIMELINE_EXTRACTION_LOAD_WAIT", "PT10M"),
+                "2560m", ReplicaPair.Start.TOGETHER);
+        a = replicas.a;
+        b = replicas.b;
     }
 
     @AfterAll
     static void stopBoth() throws Exception {
-        stopQuietly();
-        List<String> errors = new ArrayList<>(a.errorLines());
-        errors.addAll(b.errorLines());
-        assertThat(errors).as("ERROR records in the replicas' logs").isEmpty();
-    }
-
-    private static void stopQuietly() {
-        for (Replica r : new Replica[]{a, b}) {
-            try {
-                if (r != null) {
-                    r.stop();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -111,8 +75,8 @@ class TwoReplicasArticlesIT {
         assertThat(articles).as("one article").hasSize(1);
         assertThat(eventSets).as("one set of facts, the same in every answer").hasSize(1);
         assertThat(eventSets.iterator().next()).isNotEmpty();
-        assertThat(count("select count(*) from articles where title like ?", "%" + run + "%")).isEqualTo(1);
-        assertThat(count("select count(distinct s.event_id) from event_sources s join articles a on a.id = s.article_id "
+        assertThat(replicas.count("select count(*) from articles where title like ?", "%" + run + "%")).isEqualTo(1);
+        assertThat(replicas.count("select count(distinct s.event_id) from event_sources s join articles a on a.id = s.article_id "
                 + "where a.title like ?", "%" + run + "%")).isEqualTo(eventSets.iterator().next().size());
     }
 
@@ -125,20 +89,20 @@ class TwoReplicasArticlesIT {
         }
         List<JsonNode> answers = submitAll(bodies);
         assertThat(answers).hasSize(200);
-        assertThat(count("select count(*) from articles where title like ?", "%" + run + "%")).isEqualTo(200);
+        assertThat(replicas.count("select count(*) from articles where title like ?", "%" + run + "%")).isEqualTo(200);
         // no two actors of one kind whose names are the same but for case, and no two events of one type and date
         // with the same participants
-        assertThat(count("select count(*) from (select lower(name), kind from actors group by 1, 2 having count(*) > 1) t", null))
+        assertThat(replicas.count("select count(*) from (select lower(name), kind from actors group by 1, 2 having count(*) > 1) t"))
                 .as("twin actors").isZero();
-        assertThat(count("""
+        assertThat(replicas.count("""
                 select count(*) from (
                     select e.type, e.date_value, w.who from events e
                     cross join lateral (select array_agg(p.actor_id order by p.actor_id) who from event_participants p
                                         where p.event_id = e.id) w
                     where w.who is not null
-                    group by 1, 2, 3 having count(*) > 1) t""", null)).as("twin events").isZero();
+                    group by 1, 2, 3 having count(*) > 1) t""")).as("twin events").isZero();
         for (String person : PEOPLE.subList(0, 4)) {
-            assertThat(count("select count(*) from actors where name = ?", person)).as(person).isEqualTo(1);
+            assertThat(replicas.count("select count(*) from actors where name = ?", person)).as(person).isEqualTo(1);
         }
     }
 
@@ -185,17 +149,5 @@ class TwoReplicasArticlesIT {
         a.put("body", body);
         a.put("publishedAt", "2024-09-14");
         return a;
-    }
-
-    private static long count(String sql, String param) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setString(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.timeline.actors.ActorService;
 import news.timeline.actors.AliasNormalizer;
-import news.timeline.config.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,58 +31,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two replicas of the packaged service on one PostgreSQL (Failsafe, after {@code package}; alone:
  * {@code ./mvnw -Dwebui.skip verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoReplicasIT}).
  * Requests are split across both; each test makes its own data. Both processes are stopped at the end, also on failure
- * (and by a shutdown hook if the JVM goes first). An import is held at a chosen point by holding, from the test, the
- * advisory lock of the actor name its first record creates: the job is then running for as long as the test wants.
+ * ({@link ReplicaPair}). An import is held at a chosen point by holding, from the test, the advisory lock of the actor
+ * name its first record creates: the job is then running for as long as the test wants.
  */
 class TwoReplicasIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("target/two-replicas");
 
-    private static String jdbcUrl;
-    private static String user;
-    private static String password;
+    private static ReplicaPair replicas;
     private static Replica a;
     private static Replica b;
 
     @BeforeAll
     static void startDatabaseAndTwoReplicas() throws Exception {
-        EmbeddedDatabase.Connection server = EmbeddedDatabase.start(ROOT.resolve("postgres"), 0, true);
-        String database = "replicas_" + System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-             Statement s = c.createStatement()) {
-            s.execute("create database " + database);
-        }
-        jdbcUrl = server.jdbcUrl().replaceAll("/postgres$", "/" + database);
-        user = server.username();
-        password = server.password();
-        Map<String, String> env = Map.of("TIMELINE_DB_URL", jdbcUrl, "TIMELINE_DB_USER", user, "TIMELINE_DB_PASSWORD", password,
-                "TIMELINE_DB_POOL_SIZE", "12", "TIMELINE_EXTRACTION", "off", "TIMELINE_JOB_LEASE", "PT4S",
-                "TIMELINE_IMPORT_BATCH_SIZE", "100");
-        a = new Replica("a", ROOT.resolve("a"), env);
-        b = new Replica("b", ROOT.resolve("b"), env);
-        Runtime.getRuntime().addShutdownHook(new Thread(TwoReplicasIT::stopQuietly, "two-replicas-stop"));
-        a.start(); // migrates the new database first
-        b.start();
+        replicas = ReplicaPair.start(ROOT, "replicas", Map.of("TIMELINE_DB_POOL_SIZE", "12", "TIMELINE_EXTRACTION", "off",
+                "TIMELINE_JOB_LEASE", "PT4S", "TIMELINE_IMPORT_BATCH_SIZE", "100"), "768m", ReplicaPair.Start.ONE_AFTER_THE_OTHER);
+        a = replicas.a;
+        b = replicas.b;
     }
 
     @AfterAll
     static void stopBoth() throws Exception {
-        stopQuietly();
-        List<String> errors = new ArrayList<>(a.errorLines());
-        errors.addAll(b.errorLines());
-        assertThat(errors).as("ERROR records in the replicas' logs").isEmpty();
-    }
-
-    private static void stopQuietly() {
-        for (Replica r : new Replica[]{a, b}) {
-            try {
-                if (r != null) {
-                    r.stop();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -94,7 +62,7 @@ class TwoReplicasIT {
     void anImportAcceptedByASurvivesARestartOfBAndFinishes() throws Exception {
         String source = source();
         String actor = "Holdland " + source;
-        try (Connection hold = db()) {
+        try (Connection hold = replicas.db()) {
             holdName(hold, actor);
             String id = startJob(a, lines(source, 0, 300, actor));
             await(b, id, j -> j.get("state").asText().equals("running"), "the job to run on a");
@@ -112,14 +80,14 @@ class TwoReplicasIT {
             assertThat(done.get("created").asLong()).isEqualTo(300);
             assertThat(job(a, id)).as("every replica answers the same").isEqualTo(done);
         }
-        assertThat(count("select count(*) from events where external_source = ?", source)).isEqualTo(300);
+        assertThat(replicas.count("select count(*) from events where external_source = ?", source)).isEqualTo(300);
     }
 
     @Test
     void theJobOfAReplicaThatDiedIsFailedByTheOtherOnceItsLeaseRunsOut() throws Exception {
         String source = source();
         String actor = "Crashland " + source;
-        try (Connection hold = db()) {
+        try (Connection hold = replicas.db()) {
             holdName(hold, actor);
             String id = startJob(a, lines(source, 0, 200, actor));
             await(b, id, j -> j.get("state").asText().equals("running"), "the job to run on a");
@@ -156,11 +124,11 @@ class TwoReplicasIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("select count(*) from events where external_source = ?", source)).isEqualTo(900);
-        assertThat(count("select count(*) from actors where name = ?", actor)).as("one actor, no twin").isEqualTo(1);
+        assertThat(replicas.count("select count(*) from events where external_source = ?", source)).isEqualTo(900);
+        assertThat(replicas.count("select count(*) from actors where name = ?", actor)).as("one actor, no twin").isEqualTo(1);
 
         // the same page and ETag from either replica
-        String slug = text("select slug from actors where name = ?", actor);
+        String slug = replicas.text("select slug from actors where name = ?", actor);
         HttpResponse<String> pageA = a.get("/api/v1/actors/" + slug + "/timeline?limit=50");
         HttpResponse<String> pageB = b.get("/api/v1/actors/" + slug + "/timeline?limit=50");
         assertThat(pageA.statusCode()).isEqualTo(200);
@@ -179,7 +147,7 @@ class TwoReplicasIT {
             Thread.sleep(500);
         }
         assertThat(queued(source)).isZero();
-        assertThat(count("select count(*) from event_search s join events e on e.id = s.event_id where e.external_source = ?",
+        assertThat(replicas.count("select count(*) from event_search s join events e on e.id = s.event_id where e.external_source = ?",
                 source)).isEqualTo(900);
     }
 
@@ -209,7 +177,7 @@ class TwoReplicasIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("select count(*) from actors where name = ?", name)).isEqualTo(1);
+        assertThat(replicas.count("select count(*) from actors where name = ?", name)).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -270,10 +238,6 @@ class TwoReplicasIT {
         return j;
     }
 
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, password);
-    }
-
     /** Holds the advisory lock an import takes before it creates the actor {@code name}: its batch waits. */
     private static void holdName(Connection c, String name) throws SQLException {
         lockCall(c, "pg_advisory_lock", name);
@@ -291,26 +255,6 @@ class TwoReplicasIT {
     }
 
     private static long queued(String source) throws SQLException {
-        return count("select count(*) from search_queue q join events e on e.id = q.event_id where e.external_source = ?", source);
-    }
-
-    private static String text(String sql, String param) throws SQLException {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static long count(String sql, String param) throws SQLException {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return replicas.count("select count(*) from search_queue q join events e on e.id = q.event_id where e.external_source = ?", source);
     }
 }

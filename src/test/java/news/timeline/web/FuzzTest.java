@@ -2,7 +2,6 @@ package news.timeline.web;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import news.timeline.search.SearchIndexer;
 import org.jboss.logmanager.ExtLogRecord;
@@ -10,36 +9,24 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated bad requests over every endpoint (see {@link FuzzRequests}), against the running service and its
- * PostgreSQL: no answer is a 5xx, no answer or log record carries a stack trace, no ERROR is logged (the suite's
- * {@code ErrorLogCheck}), and a refused request (any 4xx) leaves every table exactly as it was: the row count and a
- * hash of the rows of each table, the change log included.
+ * The fuzz harness ({@link FuzzRun}) against the test application and its PostgreSQL, with the log read in process
+ * (every record with a throwable, any level; ERROR records fail the test through the suite's {@code ErrorLogCheck}).
  *
  * <p>CI runs a seeded subset ({@code fuzz.requests}, default 400); the full run is
  * {@code ./mvnw -Dwebui.skip test -Dtest=FuzzTest -Dfuzz.requests=10000} (another seed: {@code -Dfuzz.seed=N}),
- * which writes its counts to {@code target/fuzz-report.md}.
+ * which writes its counts to {@code target/fuzz-report.md}. Against the packaged service: {@link PackagedServiceFuzzTest}.
  */
 @QuarkusTest
 class FuzzTest {
@@ -58,183 +45,42 @@ class FuzzTest {
 
     @Test
     void generatedBadRequestsNeverAnswer5xxNorChangeAnythingWhenRefused() throws Exception {
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            Thread.sleep(1000); // an article request meanwhile would wait for the models, not fail; a 503 would be noise
-        }
-        FuzzRequests.Known known = seed();
-        List<String> tables = tables();
-        RawHttp http = new RawHttp(root.getHost(), root.getPort());
-        FuzzRequests requests = new FuzzRequests(SEED, known);
         StackTraces traces = StackTraces.install();
-
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        Map<String, Integer> serverErrors = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        int refused = 0;
-        Map<String, String> before = settled(tables);
         try {
-            for (int i = 0; i < REQUESTS; i++) {
-                FuzzRequests.Request r = requests.next();
-                RawHttp.Answer a;
-                try {
-                    a = http.send(r.method(), r.target(), r.headers(), r.body());
-                } catch (java.io.IOException e) {
-                    failures.add("#" + i + " " + r.method() + " " + abbreviate(r.target()) + " (" + r.label() + "): no answer: " + e);
-                    before = settled(tables);
-                    continue;
+            new FuzzRun(new FuzzRun.Service() {
+                @Override
+                public String host() {
+                    return root.getHost();
                 }
-                byStatus.merge(a.status(), 1, Integer::sum);
-                if (a.status() == 201 || (a.status() == 200 && r.method().equals("POST"))) {
-                    requests.learn(r.target(), a.text());
+
+                @Override
+                public int port() {
+                    return root.getPort();
                 }
-                String what = "#" + i + " " + r.method() + " " + abbreviate(r.target()) + " (" + r.label() + ") -> " + a.status();
-                if (a.status() >= 500) {
-                    serverErrors.merge(r.label(), 1, Integer::sum);
-                    failures.add(what + ": " + abbreviate(a.text()));
+
+                @Override
+                public Connection database() throws SQLException {
+                    return dataSource.getConnection();
                 }
-                String text = a.text();
-                if (text.contains("\tat ") || text.contains("Exception") || text.contains("org.postgresql")
-                        || text.contains("SQLState")) {
-                    failures.add(what + ": the answer shows internals: " + abbreviate(text));
+
+                @Override
+                public void catchUpSearch() {
+                    indexer.catchUp();
                 }
-                if (a.status() >= 400 && a.status() < 500) {
-                    refused++;
-                    Map<String, String> after = snapshot(tables);
-                    if (!after.equals(before)) {
-                        failures.add(what + ": a refused request changed " + difference(before, after));
-                        before = settled(tables);
-                    }
-                } else if (r.writes() || a.status() == 202) {
-                    before = settled(tables);
+
+                @Override
+                public List<String> newLogProblems() {
+                    return traces.drain();
                 }
-            }
+
+                @Override
+                public String logDescription() {
+                    return "in process, records with a throwable";
+                }
+            }, REQUESTS, SEED, Path.of("target", "fuzz-report.md")).run();
         } finally {
             traces.uninstall();
-            report(byStatus, serverErrors, refused, failures, traces.seen());
         }
-        assertThat(failures).as("requests answered 5xx, showing internals or changing data while refused").isEmpty();
-        assertThat(traces.seen()).as("log records with a stack trace").isEmpty();
-        assertThat(byStatus.keySet()).as("statuses").allMatch(s -> s < 500);
-    }
-
-    /** Data for the junk to meet: actors, events with sources, an agreement, and cursors of real lists. */
-    private FuzzRequests.Known seed() {
-        List<String> actors = new ArrayList<>();
-        List<String> events = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            actors.add(given().contentType(ContentType.JSON).body(Map.of("name", "Fuzz seed actor " + SEED + "-" + i + "-"
-                    + System.nanoTime(), "kind", "country")).post("/api/v1/actors").then().statusCode(201).extract().path("slug"));
-        }
-        for (int i = 0; i < 4; i++) {
-            var created = given().contentType(ContentType.JSON).body(Map.of("type", "meeting", "title", "Fuzz seed event " + i,
-                            "date", "2024-0" + (i + 1) + "-15",
-                            "participants", List.of(Map.of("actor", actors.get(0)), Map.of("actor", actors.get(1))),
-                            "sources", List.of(Map.of("url", "https://fuzz.example/seed/" + i, "quote", "Seed quote " + i))))
-                    .post("/api/v1/events").then().statusCode(201).extract();
-            events.add(created.path("id"));
-            sources.add(created.path("sources[0].id"));
-        }
-        String agreement = given().contentType(ContentType.JSON).body(Map.of("name", "Fuzz seed accord " + SEED, "kind", "accord",
-                        "parties", List.of(Map.of("actor", actors.get(0)), Map.of("actor", actors.get(1)))))
-                .post("/api/v1/agreements").then().statusCode(201).extract().path("id");
-        List<String> cursors = new ArrayList<>();
-        for (String path : List.of("/api/v1/actors/" + actors.get(0) + "/timeline", "/api/v1/actors/" + actors.get(1) + "/timeline",
-                "/api/v1/relationships/" + actors.get(0) + "/" + actors.get(1) + "/timeline", "/api/v1/events", "/api/v1/actors",
-                "/api/v1/changes", "/api/v1/agreements", "/api/v1/review", "/api/v1/articles", "/api/v1/actors/" + actors.get(0) + "/relationships")) {
-            String next = given().queryParam("limit", 1).get(path).then().statusCode(200).extract().path("next");
-            if (next != null) {
-                cursors.add(next);
-            }
-        }
-        assertThat(cursors).as("cursors of real lists").hasSizeGreaterThan(4);
-        return new FuzzRequests.Known(actors, events, new ArrayList<>(List.of(agreement)), sources, new ArrayList<>(), cursors);
-    }
-
-    // ------------------------------------------------------------------ the database, table by table
-
-    private List<String> tables() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
-                     + "and table_type = 'BASE TABLE' order by table_name")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        assertThat(out).contains("events", "actors", "changes", "articles", "event_sources");
-        return out;
-    }
-
-    /** Per table: its row count and an order-independent hash of its rows' text. */
-    private Map<String, String> snapshot(List<String> tables) throws SQLException {
-        String sql = tables.stream().map(t -> "select '" + t + "', count(*), coalesce(sum(hashtext(x::text)::bigint), 0) from \""
-                + t + "\" x").collect(Collectors.joining(" union all "));
-        Map<String, String> out = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2) + " rows #" + Long.toHexString(rs.getLong(3)));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The state once the effects of an accepted write have run their course: the search index caught up, no import
-     * or re-extraction job queued or running, two snapshots in a row the same.
-     */
-    private Map<String, String> settled(List<String> tables) throws Exception {
-        long until = System.nanoTime() + 120_000_000_000L;
-        Map<String, String> last = null;
-        while (System.nanoTime() < until) {
-            indexer.catchUp();
-            if (!jobsRunning()) {
-                Map<String, String> now = snapshot(tables);
-                if (now.equals(last)) {
-                    return now;
-                }
-                last = now;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the database did not settle within 2 minutes");
-    }
-
-    private boolean jobsRunning() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select (select count(*) from import_jobs where state in ('queued', 'running')) "
-                     + "+ (select count(*) from reextraction_jobs where state in ('queued', 'running'))")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
-    }
-
-    private static String difference(Map<String, String> before, Map<String, String> after) {
-        return after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
-                .map(e -> e.getKey() + " (" + before.get(e.getKey()) + " -> " + e.getValue() + ")").collect(Collectors.joining(", "));
-    }
-
-    // ------------------------------------------------------------------ report
-
-    private static void report(Map<Integer, Integer> byStatus, Map<String, Integer> serverErrors, int refused,
-                               List<String> failures, List<String> traces) throws Exception {
-        int sent = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder md = new StringBuilder("# Fuzz run\n\nseed ").append(SEED).append(", requests sent ").append(sent)
-                .append(", refused (4xx, database compared before and after each) ").append(refused).append("\n\n| status | answers |\n|---|---|\n");
-        byStatus.forEach((s, n) -> md.append("| ").append(s).append(" | ").append(n).append(" |\n"));
-        md.append("\n5xx by request kind: ").append(serverErrors.isEmpty() ? "none" : serverErrors.toString()).append("\n");
-        md.append("\nlog records with a stack trace: ").append(traces.size()).append("\n");
-        traces.stream().limit(20).forEach(t -> md.append("- ").append(t).append('\n'));
-        md.append("\nfailures: ").append(failures.size()).append('\n');
-        failures.stream().limit(200).forEach(f -> md.append("- ").append(f.replace('\n', ' ')).append('\n'));
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "fuzz-report.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
-    }
-
-    private static String abbreviate(String s) {
-        String flat = s.replaceAll("[\\r\\n]+", " ");
-        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "… (" + flat.length() + " chars)";
     }
 
     /** Collects every log record (any level) that carries a throwable: a stack trace in the log. */
@@ -253,8 +99,13 @@ class FuzzTest {
             Logger.getLogger("").removeHandler(this);
         }
 
-        List<String> seen() {
-            return List.copyOf(seen);
+        /** What was seen since the last call. */
+        List<String> drain() {
+            List<String> out = new ArrayList<>();
+            for (String s; (s = seen.poll()) != null; ) {
+                out.add(s);
+            }
+            return out;
         }
 
         @Override

@@ -1,0 +1,90 @@
+package news.timeline.web;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static news.timeline.support.Api.actor;
+import static news.timeline.support.Api.post;
+import static news.timeline.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client that hangs up while its answer is being written is no failure of the service: the load run of issue 16
+ * (a script that closed each connection without reading the body) logged an ERROR with a stack trace
+ * ({@code IOException: Failed to write / Connection has been closed} from the JSON writer) for five answers of 5,000.
+ * Now one DEBUG line; the suite's {@code ErrorLogCheck} fails this test on any ERROR.
+ */
+@QuarkusTest
+class ClientGoneTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void aClientThatClosesWhileItsAnswerIsWrittenLeavesNoErrorInTheLog() throws Exception {
+        String a = actor(unique("Client gone"), "country");
+        String summary = "A long summary. ".repeat(1200); // 19,200 characters, under the 20,000 allowed
+        for (int i = 0; i < 250; i++) { // an answer of about 5 MB, more than the socket buffers hold
+            post("/api/v1/events", Map.of("type", "meeting", "title", "Client gone " + i, "date", "2024-05-01",
+                    "summary", summary, "participants", List.of(Map.of("actor", a)))).statusCode(201);
+        }
+
+        Logger logger = Logger.getLogger(ProblemMapper.class.getName());
+        Level before = logger.getLevel();
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                seen.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        logger.setLevel(Level.FINE);
+        logger.addHandler(handler);
+        try {
+            try (Socket s = new Socket()) {
+                s.setReceiveBufferSize(4096);
+                s.connect(new java.net.InetSocketAddress(root.getHost(), root.getPort()));
+                OutputStream out = s.getOutputStream();
+                out.write(("GET /api/v1/events?actor=" + a + "&limit=1000 HTTP/1.1\r\nHost: " + root.getHost()
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = s.getInputStream();
+                byte[] start = in.readNBytes(12);
+                assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+                s.setSoLinger(true, 0); // hang up at once (a reset), with most of the answer unread
+            }
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (seen.stream().noneMatch(m -> m.contains("closed the connection")) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(seen).as("the service noticed the hang-up, at DEBUG").anyMatch(m -> m.contains("closed the connection"));
+            assertThat(seen).as("and logged no ERROR").noneMatch(m -> m.startsWith("SEVERE") || m.startsWith("ERROR"));
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(before);
+        }
+    }
+}
