@@ -43,7 +43,7 @@ final class EventTitles {
         List<ActorKind> order = g.type.family().equals("agreement")
                 ? List.of(ActorKind.COUNTRY, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PERSON, ActorKind.OTHER)
                 : List.of(ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.COUNTRY, ActorKind.OTHER);
-        String[] t = lexicon.titleTemplates(g.type);
+        String[] t = lexicon.titleTemplates(g.roleMention == null ? null : g.roleMention.rule.id(), g.type);
         List<ActorEntity> agents = ordered(g.agents, order);
         List<ActorEntity> patients = ordered(g.patients, order);
         boolean dismissal = g.type == EventType.RESIGNATION && g.roleMention != null && !g.roleMention.passive

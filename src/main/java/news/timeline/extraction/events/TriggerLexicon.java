@@ -26,6 +26,7 @@ public final class TriggerLexicon {
     private final Map<String, List<Form>> byFirst = new HashMap<>();
     private final Map<String, String> tenseWords = new HashMap<>();
     private final java.util.Set<String> unrealHeads = new java.util.HashSet<>();
+    private final Map<String, String[]> ruleTitles = new HashMap<>();
     private final Map<EventType, String[]> titles = new HashMap<>();
 
     private TriggerLexicon() {
@@ -94,6 +95,10 @@ public final class TriggerLexicon {
             lex.unrealHeads.add(r.cell(0));
         }
         for (DataTable.Row r : DataTable.read(DIR + "titles.tsv", 3)) {
+            if (r.cell(0).startsWith("events.")) {
+                lex.ruleTitles.put(r.cell(0), new String[] {r.cell(1), r.cell(2)}); // a rule's own wording ("{a} succeeds {b}")
+                continue;
+            }
             try {
                 lex.titles.put(EventType.fromApiName(r.cell(0)), new String[] {r.cell(1), r.cell(2)});
             } catch (IllegalArgumentException e) {
@@ -128,6 +133,12 @@ public final class TriggerLexicon {
     /** Is the lemma a noun under which an event noun did not happen ("the possibility of", "fears of")? */
     boolean unrealHead(String lemma) {
         return unrealHeads.contains(lemma);
+    }
+
+    /** The title templates of the rule, when titles.tsv words its events itself, else those of the type. */
+    String[] titleTemplates(String ruleId, EventType type) {
+        String[] own = ruleId == null ? null : ruleTitles.get(ruleId);
+        return own != null ? own : titleTemplates(type);
     }
 
     String[] titleTemplates(EventType type) {
