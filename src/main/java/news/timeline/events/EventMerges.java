@@ -29,8 +29,10 @@ import java.util.UUID;
  * support ({@link #participants}: those only they support leave the original). When they are
  * exactly what an earlier merge brought in, the merged event comes back as it was instead (its id, fields,
  * participants and sources), and the target loses what the merge gave it.</li>
+ * <li>Automatic merge: article ingest and re-extraction join two stored events of one happening through the same
+ * {@link #join} ({@link #mergeDuplicates}), recorded the same way and undone the same way, without an editor's mark.</li>
  * </ul>
- * Native SQL throughout and one transaction each: nothing is half done.
+ * Native SQL throughout and one transaction each (the automatic merge: the caller's): nothing is half done.
  */
 @ApplicationScoped
 @RetriedOnAbort
