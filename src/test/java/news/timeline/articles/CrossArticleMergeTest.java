@@ -53,12 +53,16 @@ class CrossArticleMergeTest {
      * original is the nearer match of a report of the day). {@code status} confirmed leaves it protected.
      */
     private String storedAgain(JsonNode meeting, String status) {
+        return storedAgain(meeting, status, "2024-03");
+    }
+
+    private String storedAgain(JsonNode meeting, String status, String date) {
         List<Map<String, Object>> participants = new ArrayList<>();
         meeting.get("participants").forEach(p -> participants.add(Map.of("actor", p.get("actor").get("id").asText(),
                 "role", p.get("role").asText())));
         String quote = "The ministers met again, an older report said " + UUID.randomUUID();
         String id = given().contentType(ContentType.JSON).body(Map.of("type", "meeting", "title", "Ministers meet (stored again)",
-                        "date", "2024-03", "status", status, "confidence", 0.5, "participants", participants,
+                        "date", date, "status", status, "confidence", 0.5, "participants", participants,
                         "sources", List.of(Map.of("url", "https://again.example.org/" + UUID.randomUUID(), "quote", quote,
                                 "start", 0, "end", quote.length()))))
                 .post("/api/v1/events").then().statusCode(201).extract().path("id");
@@ -151,5 +155,47 @@ class CrossArticleMergeTest {
         assertThat(sourceIds(confirmed)).containsExactlyElementsOf(confirmedSources);
         assertThat(feed(since, dismissed)).isEmpty();
         assertThat(feed(since, confirmed)).isEmpty();
+    }
+
+    /**
+     * Re-extraction stores an unpaired reading as ingest does, so it joins the same way: here the article's own
+     * event (read by an older extractor at another span and as the month only) and a stored event of the day are
+     * one happening; the new reading merges the article's event into the nearer one, and the run does not trip
+     * over the event that went.
+     */
+    @Test
+    void aReextractionWhoseNewReadingJoinsTheArticlesEventToAnotherMergesThemAndSucceeds() {
+        EditorialFixture.Pair pair = EditorialFixture.Pair.invent();
+        EditorialFixture.introduce(pair);
+        JsonNode first = submit(meeting(pair, 0), 201);
+        String article = first.get("article").get("id").asText();
+        String own = meetingOf(first, pair).get("id").asText();
+        int length = get("/api/v1/articles/" + article).get("article").get("text").asText().length();
+        sql("update events set date_value = '2024-03', date_precision = 'month', date_start = '2024-03-01', date_end = '2024-03-31' "
+                + "where id = ?", UUID.fromString(own));
+        sql("update event_participants set event_start = '2024-03-01', event_end = '2024-03-31' where event_id = ?", UUID.fromString(own));
+        sql("update event_sources set start_offset = ?, end_offset = ? where event_id = ? and article_id = ?", length - 4, length,
+                UUID.fromString(own), UUID.fromString(article));
+        String other = storedAgain(meetingOf(first, pair), "extracted", "2024-03-12");
+        Instant since = Instant.now();
+
+        JsonNode r = EditorialFixture.read(given().post("/api/v1/articles/" + article + "/reextract").then().statusCode(200)
+                .extract().asString());
+        given().get("/api/v1/events/" + own).then().statusCode(404);
+        assertThat(feed(since, own)).singleElement().satisfies(c -> {
+            assertThat(c.get("action")).isEqualTo("merged");
+            assertThat(c.get("mergedInto")).isEqualTo(other);
+        });
+        assertThat(list(get("/api/v1/events/" + other).get("sources")).stream().map(s -> s.path("articleId").asText(""))
+                .toList()).as(r.toString()).contains(article);
+        assertThat(list(get("/api/v1/articles/" + article).get("events")).stream().map(e -> e.get("id").asText()).toList())
+                .contains(other).doesNotContain(own);
+        // the older source the merge brought along was replaced by the new reading: a second run changes nothing
+        assertThat(list(get("/api/v1/events/" + other).get("sources")).stream().filter(s -> s.path("articleId").asText("").equals(article))
+                .map(s -> s.get("start").asInt()).toList()).doesNotContain(length - 4);
+        JsonNode again = EditorialFixture.read(given().post("/api/v1/articles/" + article + "/reextract").then().statusCode(200)
+                .extract().asString());
+        assertThat(again.get("events").get("added").isEmpty() && again.get("events").get("removed").isEmpty()
+                && again.get("events").get("changed").isEmpty()).as(again.toString()).isTrue();
     }
 }
