@@ -6,6 +6,7 @@ import news.timeline.actors.AliasNormalizer;
 import news.timeline.agreements.AgreementService;
 import news.timeline.changes.WriteLocks;
 import news.timeline.events.EventInput;
+import news.timeline.events.EventMerges;
 import news.timeline.events.EventService;
 import news.timeline.events.EventView;
 import news.timeline.events.SourceInput;
@@ -33,9 +34,11 @@ class FactWriter {
     private final ActorService actors;
     private final EventService events;
     private final AgreementService agreements;
+    private final EventMerges merges;
 
-    FactWriter(WriteLocks locks, ActorService actors, EventService events, AgreementService agreements) {
+    FactWriter(WriteLocks locks, ActorService actors, EventService events, AgreementService agreements, EventMerges merges) {
         this.locks = locks;
+        this.merges = merges;
         this.actors = actors;
         this.events = events;
         this.agreements = agreements;
@@ -78,25 +81,37 @@ class FactWriter {
         return agreements.resolveOrCreate(a.name(), a.kind().apiName(), a.aliases(), parties, a.signed(), a.clauses());
     }
 
-    /** The stored event for this happening: an earlier report of it with the same participants, or a new event. */
+    /**
+     * The stored event for this happening: an earlier report of it with the same participants, or a new event. When
+     * the report matches several stored events, they are one happening stored twice: those still as extraction left
+     * them are merged into the best match through the event merge ({@link EventMerges#mergeDuplicates}: recorded
+     * {@code merged} with {@code mergedInto}, undone by a split, like an editor's merge).
+     */
     UUID resolveEvent(ExtractedEvent e, List<UUID> participants, Map<UUID, String> roles, UUID agreementId,
                       List<SourceInput> sources) {
         locks.lock(eventLockKey(e, participants));
         if (!participants.isEmpty()) {
             Set<UUID> wanted = new HashSet<>(participants);
-            for (EventView same : events.findSimilar(e.type().apiName(), e.date(), participants)) {
+            List<EventView> same = new ArrayList<>();
+            for (EventView candidate : events.findSimilar(e.type().apiName(), e.date(), participants)) {
                 Set<UUID> theirs = new HashSet<>();
-                same.participants().forEach(p -> theirs.add(p.actor().id()));
+                candidate.participants().forEach(p -> theirs.add(p.actor().id()));
                 if (theirs.equals(wanted)) {
-                    for (SourceInput s : sources) {
-                        boolean known = same.sources().stream().anyMatch(x -> s.articleId().equals(x.articleId())
-                                && s.start().equals(x.start()));
-                        if (!known) {
-                            events.addExtractedSource(same.id(), s);
-                        }
-                    }
-                    return same.id();
+                    same.add(candidate);
                 }
+            }
+            if (!same.isEmpty()) {
+                UUID target = same.get(0).id();
+                List<UUID> others = same.stream().skip(1).map(EventView::id).toList();
+                EventView joined = merges.mergeDuplicates(target, others).isEmpty() ? same.get(0) : events.view(target);
+                for (SourceInput s : sources) {
+                    boolean known = joined.sources().stream().anyMatch(x -> s.articleId().equals(x.articleId())
+                            && s.start().equals(x.start()));
+                    if (!known) {
+                        events.addExtractedSource(target, s);
+                    }
+                }
+                return target;
             }
         }
         return events.createExtracted(eventInput(e, participants, roles, agreementId, sources)).id();

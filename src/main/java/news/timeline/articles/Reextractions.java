@@ -200,13 +200,23 @@ class Reextractions {
                 changed |= events.replaceArticleSources(pair, id, sources);
             } else {
                 UUID event = facts.resolveEvent(e, participants, roles, agreementId, sources);
+                // the reading joined stored events through a merge that took one of the article's events along: the
+                // target now holds that event's older sources of this article too, which this reading replaces, as a
+                // pair's are (so that a second run finds nothing to change)
+                if (!reported.contains(event) && !events.existing(before.keySet()).containsAll(before.keySet())) {
+                    changed |= events.replaceArticleSources(event, id, sources);
+                }
                 changed |= !before.containsKey(event);
                 reported.add(event);
             }
         }
         List<Retraction.Kept> kept = new ArrayList<>();
+        // an event of the article that a new reading merged into another (automatic de-duplication through the event
+        // merge) went with its sources: it is neither dropped nor kept, and the merge is a change
+        Set<UUID> present = events.existing(eventsBefore);
+        changed |= present.size() < new HashSet<>(eventsBefore).size();
         for (UUID gone : eventsBefore) {
-            if (!reported.contains(gone)) {
+            if (!reported.contains(gone) && present.contains(gone)) {
                 String outcome = events.dropArticle(gone, id);
                 if (outcome.equals("deleted") || outcome.equals("updated")) {
                     changed = true;

@@ -17,7 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChangeLog implements PanacheRepository<ChangeEntity> {
 
-    public enum Entity { ACTOR, EVENT, AGREEMENT, ARTICLE }
+    public enum Entity { ACTOR, EVENT, AGREEMENT, ARTICLE, DISMISSAL }
 
     public enum Action { CREATED, UPDATED, DELETED, MERGED }
 
@@ -46,6 +46,19 @@ public class ChangeLog implements PanacheRepository<ChangeEntity> {
         c.action = Action.UPDATED.name().toLowerCase();
         c.changedAt = at;
         c.status = status;
+        c.reason = reason;
+        c.changedBy = by;
+        persist(c);
+    }
+
+    /** An editor's write that carries why and who (the API key's name, when keys are named), such as a dismissal. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBy(Entity entity, UUID id, Action action, String reason, String by, Instant at) {
+        ChangeEntity c = new ChangeEntity();
+        c.entity = entity.name().toLowerCase();
+        c.entityId = id;
+        c.action = action.name().toLowerCase();
+        c.changedAt = at;
         c.reason = reason;
         c.changedBy = by;
         persist(c);

@@ -35,7 +35,7 @@ public class ChangesResource {
     @Operation(summary = "The change log: what was created, updated, deleted or merged since a time",
             description = "Oldest first. With `addedSince` on the event lists, this is how a client keeps a copy in sync: deleted and "
                     + "merged entities appear here (a merge names `mergedInto`). Filter with `entity` and `action`.")
-    @Parameter(name = "entity", in = ParameterIn.QUERY, description = "actor, event, agreement, article; repeated or comma-separated",
+    @Parameter(name = "entity", in = ParameterIn.QUERY, description = "actor, event, agreement, article, dismissal (a merge suggestion an editor dismissed); repeated or comma-separated",
             schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
     @Parameter(name = "action", in = ParameterIn.QUERY, description = "created, updated, deleted, merged; repeated or comma-separated",
             schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))

@@ -32,7 +32,7 @@ public class ChronologyService {
     private static final String EVENTS_KIND = "ev";
     private static final String RELATIONSHIPS_KIND = "rl";
     private static final String CHANGES_KIND = "ch";
-    private static final Set<String> CHANGE_ENTITIES = Set.of("actor", "event", "agreement", "article");
+    private static final Set<String> CHANGE_ENTITIES = Set.of("actor", "event", "agreement", "article", "dismissal");
     private static final Set<String> CHANGE_ACTIONS = Set.of("created", "updated", "deleted", "merged");
 
     private final DataSource dataSource;

@@ -25,15 +25,18 @@ import java.util.UUID;
  * the target's role stays), the target takes its agreement when it had none, and the event is recorded as merged
  * into the target, as actors' merges are. Both rows are locked in id order first, so concurrent merges of A into B
  * and B into A queue instead of deadlocking, and the second finds its event gone.</li>
- * <li>Split: the given sources move out into a new event with the original's fields and participants. When they are
+ * <li>Split: the given sources move out into a new event with the original's fields and the participants they
+ * support ({@link #participants}: those only they support leave the original). When they are
  * exactly what an earlier merge brought in, the merged event comes back as it was instead (its id, fields,
  * participants and sources), and the target loses what the merge gave it.</li>
+ * <li>Automatic merge: article ingest and re-extraction join two stored events of one happening through the same
+ * {@link #join} ({@link #mergeDuplicates}), recorded the same way and undone the same way, without an editor's mark.</li>
  * </ul>
- * Native SQL throughout and one transaction each: nothing is half done.
+ * Native SQL throughout and one transaction each (the automatic merge: the caller's): nothing is half done.
  */
 @ApplicationScoped
 @RetriedOnAbort
-class EventMerges {
+public class EventMerges {
 
     private final EntityManager em;
     private final EventService events;
@@ -47,9 +50,65 @@ class EventMerges {
         this.clock = clock;
     }
 
+    /** An editor's merge ({@code POST /api/v1/events/{id}/merge}): the target carries an editor's mark afterwards. */
     @Transactional
     EventView merge(UUID id, String into) {
         UUID target = parse(into);
+        join(id, target, true);
+        return events.view(target);
+    }
+
+    /**
+     * Automatic de-duplication, inside an article's ingest or re-extraction: a new report of a happening matched
+     * {@code first} (its best match: nearest date) and also {@code others}, stored events with the same type and
+     * participants. Each of them that is still as extraction left it (no editor's mark, not imported), whose dates
+     * overlap {@code first}'s, and that no editor kept apart from it (a dismissed merge suggestion, an undone merge)
+     * is merged into {@code first} by the same code as an editor's merge and recorded the same way ({@code merged},
+     * {@code mergedInto}; the target {@code updated}), without an editor's mark; a split undoes it like any merge.
+     * Nothing is merged when {@code first} itself carries an editor's mark. Answers the ids merged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> mergeDuplicates(UUID first, List<UUID> others) {
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        // the session may hold these events (the caller read them as candidates): write what it has, then let go of
+        // them, so that what the native statements below change is read back fresh, versions included
+        em.flush();
+        List<UUID> all = new ArrayList<>(others);
+        all.add(first);
+        lock(all);
+        @SuppressWarnings("unchecked")
+        List<UUID> joinable = em.createNativeQuery("""
+                select o.id from events o join events f on f.id = :f
+                where o.id = any (cast(:o as uuid[])) and o.id <> f.id
+                  and f.status = 'extracted' and f.edited_at is null and f.external_id is null
+                  and o.status = 'extracted' and o.edited_at is null and o.external_id is null
+                  and o.type = f.type and o.date_start <= f.date_end and o.date_end >= f.date_start
+                  and not exists (select 1 from merge_dismissals d where d.event_a = least(o.id, f.id) and d.event_b = greatest(o.id, f.id))
+                  and not exists (select 1 from event_merges m where m.undone_at is not null
+                                  and ((m.event_id = o.id and m.into_id = f.id) or (m.event_id = f.id and m.into_id = o.id)))
+                order by o.id""", UUID.class).setParameter("f", first).setParameter("o", array(others)).getResultList();
+        if (joinable.isEmpty()) {
+            return List.of();
+        }
+        detach(first);
+        for (UUID o : joinable) {
+            detach(o);
+            join(o, first, false);
+        }
+        return joinable;
+    }
+
+    private void detach(UUID id) {
+        EventEntity e = em.find(EventEntity.class, id);
+        if (e != null) {
+            em.detach(e);
+        }
+    }
+
+    /** The one way two stored events become one: an editor's merge and the automatic de-duplication both come here. */
+    private void join(UUID id, UUID target, boolean byEditor) {
         if (target.equals(id)) {
             throw ApiProblem.conflict("an event cannot be merged into itself");
         }
@@ -86,14 +145,14 @@ class EventMerges {
         if (takesAgreement) {
             update("update events t set agreement_id = e.agreement_id from events e where t.id = :t and e.id = :e", id, target);
         }
-        em.createNativeQuery("update events set updated_at = :at, edited_at = :at, version = version + 1 where id = :t")
+        em.createNativeQuery("update events set updated_at = :at, " + (byEditor ? "edited_at = :at, " : "")
+                        + "version = version + 1 where id = :t")
                 .setParameter("at", now).setParameter("t", target).executeUpdate();
         // the delete last: from here on this transaction queues nothing for search, so the search indexer, which may
         // now wait for the deleted row, never waits for a queue row of ours while we wait for it
         update("delete from events where id = :e", id);
         changes.record(ChangeLog.Entity.EVENT, id, ChangeLog.Action.MERGED, target, now);
         changes.record(ChangeLog.Entity.EVENT, target, ChangeLog.Action.UPDATED, now);
-        return events.view(target);
     }
 
     /** The split-out event: a new one, or the event a merge brought in, restored. */
@@ -147,15 +206,60 @@ class EventMerges {
                 .setParameter("n", created).setParameter("e", id).executeUpdate();
         em.createNativeQuery("update events set created_at = :at, updated_at = :at, edited_at = :at, version = 0 where id = :n")
                 .setParameter("n", created).setParameter("at", now).executeUpdate();
+        Participants parts = participants(id, set);
         em.createNativeQuery("insert into event_participants (event_id, actor_id, role, event_start, event_end, precision_rank) "
-                + "select :n, actor_id, role, event_start, event_end, precision_rank from event_participants where event_id = :e")
-                .setParameter("n", created).setParameter("e", id).executeUpdate();
+                        + "select :n, actor_id, role, event_start, event_end, precision_rank from event_participants where event_id = :e "
+                        + "and not (actor_id = any (cast(:stay as uuid[])))")
+                .setParameter("n", created).setParameter("e", id).setParameter("stay", array(parts.stay())).executeUpdate();
+        em.createNativeQuery("delete from event_participants where event_id = :e and actor_id = any (cast(:move as uuid[]))")
+                .setParameter("e", id).setParameter("move", array(parts.move())).executeUpdate();
         em.createNativeQuery("update event_sources set event_id = :n where id = any (cast(:s as uuid[]))").setParameter("n", created)
                 .setParameter("s", array(List.copyOf(set))).executeUpdate();
         touch(id, now);
         changes.record(ChangeLog.Entity.EVENT, created, ChangeLog.Action.CREATED, now);
         changes.record(ChangeLog.Entity.EVENT, id, ChangeLog.Action.UPDATED, now);
         return new Split(events.view(created), false);
+    }
+
+    /** Who goes with the sources split out ({@code move}), and who stays with the event alone ({@code stay}). */
+    record Participants(List<UUID> move, List<UUID> stay) {
+    }
+
+    /**
+     * Which participants the sources taken out support. A source supports a participant when its article names the
+     * actor (the actor has a source in that article) or its quote contains the actor's name or an alias of three
+     * characters or more. Supported only by sources taken out: the participant moves. Only by sources that stay: it
+     * stays. By both, or by none (no evidence either way, say a quote that names no one): both events keep it.
+     */
+    private Participants participants(UUID event, Set<UUID> out) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.actor_id,
+                       coalesce(bool_or(s.id = any (cast(:out as uuid[]))), false),
+                       coalesce(bool_or(not (s.id = any (cast(:out as uuid[])))), false)
+                from event_participants p
+                join actors a on a.id = p.actor_id
+                left join event_sources s on s.event_id = p.event_id and (
+                     (s.article_id is not null and exists (select 1 from actor_sources x
+                                                            where x.actor_id = p.actor_id and x.article_id = s.article_id))
+                  or (s.quote is not null and (strpos(lower(s.quote), lower(a.name)) > 0
+                      or exists (select 1 from actor_aliases l where l.actor_id = p.actor_id and char_length(l.alias) >= 3
+                                 and strpos(lower(s.quote), lower(l.alias)) > 0))))
+                where p.event_id = :e
+                group by p.actor_id
+                order by p.actor_id""").setParameter("e", event).setParameter("out", array(List.copyOf(out))).getResultList();
+        List<UUID> move = new ArrayList<>();
+        List<UUID> stay = new ArrayList<>();
+        for (Object[] r : rows) {
+            boolean byOut = (Boolean) r[1];
+            boolean byRest = (Boolean) r[2];
+            if (byOut && !byRest) {
+                move.add((UUID) r[0]);
+            } else if (byRest && !byOut) {
+                stay.add((UUID) r[0]);
+            }
+        }
+        return new Participants(move, stay);
     }
 
     /** The merge into {@code target} that brought in exactly {@code sources} and was not undone, or null. */

@@ -205,6 +205,8 @@ class EventRepository implements PanacheRepositoryBase<EventEntity, UUID> {
                     where n.event_end >= r.date_start and n.event_id <> r.id) c
                 join events o on o.id = c.event_id and o.type = r.type and o.status <> 'rejected'
                      and (o.created_at, o.id) < (r.created_at, r.id)
+                     and not exists (select 1 from merge_dismissals d
+                                     where d.event_a = least(r.id, o.id) and d.event_b = greatest(r.id, o.id))
                 group by r.id, o.id, r.created_at
                 order by r.created_at desc, r.id, min(o.created_at), o.id
                 limit :limit""").setParameter("recent", recent).setParameter("limit", limit)

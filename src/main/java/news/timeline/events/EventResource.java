@@ -79,7 +79,9 @@ public class EventResource {
     @POST
     @Path("/{id}/split")
     @Operation(summary = "Split sources out of an event", description = "The given sources move to a new event with this one's "
-            + "fields and participants (201, Location). When they are exactly the sources an earlier merge brought in, the "
+            + "fields and the participants they support (201, Location): a participant that only the sources taken out support "
+            + "(their article names the actor, or their quote its name or an alias) leaves this event; one both sides support, "
+            + "or none does, is on both. When they are exactly the sources an earlier merge brought in, the "
             + "merged event comes back instead, as it was before the merge: its id, fields, participants and sources; the "
             + "target loses the participants and agreement the merge gave it. The event keeps at least one source.")
     @APIResponse(responseCode = "201", description = "The event split out (new or restored)", content = @Content(schema = @Schema(implementation = EventView.class)))

@@ -130,3 +130,9 @@ export async function mergeEvent(id, into) {
   const { data } = await request('POST', `events/${seg(id)}/merge`, { body: { into } });
   return data;
 }
+
+/** Dismisses a merge suggestion: the two events are not one happening. Answers the dismissal {id, events, reason, by}. */
+export async function dismissSuggestion(event, other, reason) {
+  const { data } = await request('POST', 'review/merge-suggestions/dismissals', { body: reason ? { event, other, reason } : { event, other } });
+  return data;
+}

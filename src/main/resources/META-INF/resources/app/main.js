@@ -422,7 +422,16 @@ async function loadSuggestions() {
         } catch (e) {
           setStatus(reviewStatus, e.message, 'error');
         }
-      } }, 'Merge'))));
+      } }, 'Merge'),
+      el('button', { type: 'button', class: 'dismiss', title: 'Not the same happening: stop suggesting this pair', onclick: async () => {
+        try {
+          await api.dismissSuggestion(s.event.id, s.into.id);
+          setStatus(reviewStatus, `“${s.event.title}” and “${s.into.title}” are kept apart.`, 'ok');
+          await loadSuggestions();
+        } catch (e) {
+          setStatus(reviewStatus, e.message, 'error');
+        }
+      } }, 'Not the same'))));
     if (list.length === 0) suggestions.append(el('li', { class: 'empty' }, 'No merge to suggest.'));
   } catch (e) {
     suggestions.replaceChildren(el('li', { class: 'error' }, e.message));

@@ -112,6 +112,73 @@ class EventMergeTest {
         assertThat(get(e).getList("sources.quote", String.class)).containsExactly("A said one thing.");
     }
 
+    /**
+     * A split takes the participants only its sources support (their quotes name them): those leave the original;
+     * one named on both sides stays on both; one no source names (no evidence either way) stays on both too.
+     */
+    @Test
+    void aSplitTakesTheParticipantsOnlyItsSourcesSupport() {
+        String xName = Api.unique("Kestrel");
+        String yName = Api.unique("Osprey");
+        String zName = Api.unique("Merlin");
+        String x = Api.actor(xName, "person");
+        String y = Api.actor(yName, "person");
+        String z = Api.actor(zName, "person");
+        String unnamed = Api.actor(Api.unique("Unnamed"), "country");
+        String stays = xName + " met " + yName + " on Monday.";
+        String leaves = xName + " and " + zName.toUpperCase() + " spoke by phone.";
+        String e = given().contentType(ContentType.JSON).body(Map.of("type", "meeting", "title", "Talks", "date", "2024-05-06",
+                        "status", "extracted",
+                        "participants", List.of(Map.of("actor", x, "role", "initiator"), Map.of("actor", y, "role", "target"),
+                                Map.of("actor", z, "role", "participant"), Map.of("actor", unnamed, "role", "host")),
+                        "sources", List.of(Map.of("url", "https://split.example.org/1", "quote", stays),
+                                Map.of("url", "https://split.example.org/2", "quote", leaves))))
+                .post("/api/v1/events").then().statusCode(201).extract().path("id");
+        String out = get(e).getList("sources", Map.class).stream().filter(s -> leaves.equals(s.get("quote")))
+                .map(s -> (String) s.get("id")).findFirst().orElseThrow();
+
+        JsonPath made = given().contentType(ContentType.JSON).body(Map.of("sources", List.of(out))).post("/api/v1/events/" + e + "/split")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(made.getList("participants.actor.id", String.class)).containsExactlyInAnyOrder(x, z, unnamed);
+        assertThat(made.getList("participants.findAll { it.actor.id == '" + z + "' }.role", String.class)).containsExactly("participant");
+        assertThat(made.getList("participants.findAll { it.actor.id == '" + x + "' }.role", String.class)).containsExactly("initiator");
+        JsonPath original = get(e);
+        assertThat(original.getList("participants.actor.id", String.class)).containsExactlyInAnyOrder(x, y, unnamed);
+        assertThat(original.getList("sources.quote", String.class)).containsExactly(stays);
+        // the actors' timelines follow: the one who left is in the new event only
+        assertThat(given().get("/api/v1/actors/" + z + "/timeline").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).containsExactly(made.getString("id"));
+    }
+
+    /**
+     * Undo by split restores exactly even where the participants' support would say otherwise: a participant the
+     * merged event had without any source naming it goes back with it and leaves the target.
+     */
+    @Test
+    void undoingAMergeBySplitRestoresParticipantsExactlyWhateverTheQuotesName() {
+        String aName = Api.unique("Heron");
+        String bName = Api.unique("Egret");
+        String a = Api.actor(aName, "person");
+        String b = Api.actor(bName, "person");
+        String silent = Api.actor(Api.unique("Silent"), "organization");
+        String first = event("A meets B", List.of(a, b, silent), List.of(aName + " met " + bName + "."), null);
+        String second = event("B speaks", List.of(b), List.of(bName + " spoke of " + aName + "."), null);
+        Map<String, Object> firstBefore = shape(get(first));
+        Map<String, Object> secondBefore = shape(get(second));
+        merge(first, second, 200);
+        assertThat(get(second).getList("participants.actor.id", String.class)).containsExactlyInAnyOrder(a, b, silent);
+
+        List<String> brought = ((List<Map<String, Object>>) (List<?>) firstBefore.get("sources")).stream()
+                .map(s -> (String) s.get("id")).toList();
+        given().contentType(ContentType.JSON).body(Map.of("sources", brought)).post("/api/v1/events/" + second + "/split")
+                .then().statusCode(201).body("id", equalTo(first));
+        assertThat(shape(get(first))).isEqualTo(firstBefore);
+        Map<String, Object> secondAfter = shape(get(second));
+        secondAfter.remove("version");
+        secondBefore.remove("version");
+        assertThat(secondAfter).isEqualTo(secondBefore);
+    }
+
     @Test
     void badMergesAndSplitsAreRefusedAndChangeNothing() {
         String a = Api.actor(Api.unique("Bad A"), "person");

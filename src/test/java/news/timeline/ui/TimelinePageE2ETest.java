@@ -295,6 +295,10 @@ class TimelinePageE2ETest {
         String side = Fixture.createActor("Merida " + UUID.randomUUID().toString().substring(0, 6), "country", List.of());
         String older = eventId("Merida talks open", "2024-09", side);
         String newer = eventId("Merida talks held on Friday", "2024-09-13", side);
+        // and two that are not one happening, to keep apart
+        String apart = Fixture.createActor("Lurida " + UUID.randomUUID().toString().substring(0, 6), "country", List.of());
+        String apartOlder = eventId("Lurida talks in spring", "2024-04", apart);
+        String apartNewer = eventId("Lurida talks on a Monday", "2024-04-08", apart);
 
         page.navigate(root.toString());
         Locator article = page.locator("#review-articles li[data-id='" + articleId + "'] button");
@@ -323,6 +327,17 @@ class TimelinePageE2ETest {
         given().get("/api/v1/events/" + newer).then().statusCode(404);
         given().get("/api/v1/events/" + older).then().statusCode(200)
                 .body("participants.actor.slug", org.hamcrest.Matchers.hasItem(side));
+
+        // "not the same": one click, the pair is no longer suggested, the API keeps the dismissal
+        Locator keptApart = page.locator("#merge-suggestions li[data-event='" + apartNewer + "'][data-into='" + apartOlder + "']");
+        assertThat(keptApart).containsText("Lurida talks on a Monday");
+        keptApart.locator("button.dismiss").click();
+        assertThat(page.locator("#review-status")).containsText("are kept apart");
+        assertThat(keptApart).hasCount(0);
+        given().queryParam("event", apartNewer).get("/api/v1/review/merge-suggestions/dismissals").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].events", org.hamcrest.Matchers.containsInAnyOrder(apartNewer, apartOlder));
+        given().get("/api/v1/events/" + apartNewer).then().statusCode(200);
 
         assertThat(page.locator("#review").innerText()).doesNotContain("undefined").doesNotContain("null");
         assertThat(pageErrors).as("script errors on the page").isEmpty();

@@ -44,6 +44,7 @@ class BadInputSweepTest {
     private String slug;
     private String other;
     private String eventId;
+    private String otherEventId;
     private String agreementId;
 
     @BeforeEach
@@ -51,6 +52,7 @@ class BadInputSweepTest {
         slug = Api.actorSlug(Api.unique("Sweepland"), "country");
         other = Api.actorSlug(Api.unique("Otherland"), "country");
         eventId = Api.post("/api/v1/events", event()).statusCode(201).extract().path("id");
+        otherEventId = Api.post("/api/v1/events", event()).statusCode(201).extract().path("id");
         agreementId = Api.post("/api/v1/agreements", agreement()).statusCode(201).extract().path("id");
     }
 
@@ -70,6 +72,7 @@ class BadInputSweepTest {
                 "validTo", "2021-01-01"));
         posts.put("/api/v1/events/" + eventId + "/sources", Map.of("url", "https://example.org/s", "quote", "q", "start", 0,
                 "end", 1, "ruleId", "r", "extractorVersion", "v"));
+        posts.put("/api/v1/review/merge-suggestions/dismissals", Map.of("event", eventId, "other", otherEventId, "reason", "not the same"));
         Map<String, Map<String, Object>> puts = new LinkedHashMap<>();
         puts.put("/api/v1/events/" + eventId, event());
         puts.put("/api/v1/agreements/" + agreementId, agreement());

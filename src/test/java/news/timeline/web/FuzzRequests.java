@@ -79,6 +79,10 @@ final class FuzzRequests {
             new Endpoint("GET", "/api/v1/reextractions/{U}", List.of(), null),
             new Endpoint("GET", "/api/v1/review", List.of("order", "cursor", "limit"), null),
             new Endpoint("GET", "/api/v1/review/merge-suggestions", List.of("limit"), null),
+            new Endpoint("POST", "/api/v1/review/merge-suggestions/dismissals", List.of(), "dismissal"),
+            new Endpoint("GET", "/api/v1/review/merge-suggestions/dismissals", List.of("event", "cursor", "limit"), null),
+            new Endpoint("GET", "/api/v1/review/merge-suggestions/dismissals/{U}", List.of(), null),
+            new Endpoint("DELETE", "/api/v1/review/merge-suggestions/dismissals/{U}", List.of(), null),
             new Endpoint("GET", "/api/v1/changes", List.of("since", "entity", "action", "cursor", "limit"), null),
             new Endpoint("GET", "/api/v1/overview", List.of("limit"), null),
             new Endpoint("POST", "/api/v1/imports/events", List.of("format", "dryRun", "async", "onConflict"), "import"),
@@ -286,7 +290,7 @@ final class FuzzRequests {
             case "actor" -> encode(pickOr(known.actors(), "x"));
             case "host" -> "fuzz.example";
             case "extractorVersion" -> pick(List.of("1", "0.1.0"));
-            case "entity" -> pick(List.of("event", "actor", "agreement", "article"));
+            case "entity" -> pick(List.of("event", "actor", "agreement", "article", "dismissal"));
             case "action" -> pick(List.of("created", "updated", "deleted", "merged"));
             case "order" -> pick(List.of("confidence", "newest"));
             case "onConflict" -> pick(List.of("keep", "overwrite"));
@@ -402,6 +406,11 @@ final class FuzzRequests {
             case "mergeEvent" -> m.put("into", pickOr(known.events(), UUID.randomUUID().toString()));
             case "split" -> m.put("sources", List.of(pickOr(known.sources(), UUID.randomUUID().toString())));
             case "decision" -> m.put("reason", tag);
+            case "dismissal" -> {
+                m.put("event", pickOr(known.events(), UUID.randomUUID().toString()));
+                m.put("other", pickOr(known.events(), UUID.randomUUID().toString()));
+                m.put("reason", tag);
+            }
             case "actor" -> {
                 m.put("name", tag);
                 m.put("kind", pick(List.of("person", "country", "organization", "group", "other")));

@@ -50,4 +50,25 @@ class NamedApiKeyTest {
         // a decision is a write: no key, no decision
         given().post("/api/v1/events/" + named + "/reject").then().statusCode(401);
     }
+
+    @Test
+    void aDismissalAndItsWithdrawalAreTheKeysNames() {
+        Instant before = Instant.now().minusSeconds(1);
+        String one = extractedEvent("desk-key");
+        String other = extractedEvent("desk-key");
+        String id = given().header("X-API-Key", "desk-key").contentType(ContentType.JSON)
+                .body(Map.of("event", one, "other", other, "reason", "two meetings"))
+                .post("/api/v1/review/merge-suggestions/dismissals").then().statusCode(201).body("by", equalTo("desk"))
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("event", one, "other", other))
+                .post("/api/v1/review/merge-suggestions/dismissals").then().statusCode(401);
+        given().delete("/api/v1/review/merge-suggestions/dismissals/" + id).then().statusCode(401);
+        given().header("X-API-Key", "desk-key").delete("/api/v1/review/merge-suggestions/dismissals/" + id).then().statusCode(204);
+        List<Map<String, Object>> feed = given().get("/api/v1/changes?entity=dismissal&limit=1000&since=" + before)
+                .then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> mine = feed.stream().filter(c -> id.equals(c.get("id"))).toList();
+        assertThat(mine).extracting(c -> c.get("action")).containsExactly("created", "deleted");
+        assertThat(mine).extracting(c -> c.get("by")).containsExactly("desk", "desk");
+        assertThat(mine.get(0).get("reason")).isEqualTo("two meetings");
+    }
 }
