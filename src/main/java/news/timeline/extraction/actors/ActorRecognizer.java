@@ -160,6 +160,7 @@ public final class ActorRecognizer {
                 }
             }
             joinShortNames();
+            joinAcronyms();
             prune();
             for (Sentence s : sentences) {
                 coreferencePass(s);
@@ -217,7 +218,8 @@ public final class ActorRecognizer {
                     continue;
                 }
                 if ((m.sense() == Gazetteer.Sense.DEMONYM || e.kind() == ActorKind.COUNTRY && m.sense() == Gazetteer.Sense.NAME)
-                        && companyAfter(toks, i + m.length())) {
+                        && companyAfter(toks, i + m.length())
+                        || m.sense() == Gazetteer.Sense.DEMONYM && properBodyAfter(toks, i + m.length())) {
                     i += m.length(); // "Egyptian Fertilisers Company", "U.S. Trust Corp.": part of the company's name
                     continue;
                 }
@@ -528,6 +530,24 @@ public final class ActorRecognizer {
                 }
             }
             return false;
+        }
+
+        /**
+         * Is the demonym before {@code j} the first word of a body's proper name: capitalized words ending with an
+         * organization's head word that are not a country's generic body ("the Irish Republican Army", "the Chinese
+         * Communist Party"; but "the North Korean Foreign Ministry" is North Korea's foreign ministry)?
+         */
+        boolean properBodyAfter(List<Token> toks, int j) {
+            int k = j;
+            while (k < toks.size() && k - j < 4 && toks.get(k).isWord() && toks.get(k).capitalized()
+                    && (gazetteer.titleHint(toks.get(k).norm()) == null || "org-noun".equals(gazetteer.titleHint(toks.get(k).norm())))) {
+                k++;
+            }
+            if (k - j < 2 || !lastHead(toks.get(k - 1).text())) {
+                return false;
+            }
+            Gazetteer.BodyMatch generic = gazetteer.body(toks, j);
+            return generic == null || generic.length() < k - j;
         }
 
         /** Does a possessive at {@code j} name a place of the country before it ("China's Henan Province")? */
@@ -914,7 +934,7 @@ public final class ActorRecognizer {
                     continue;
                 }
                 String key = KeyNames.key(shortOne.name());
-                if (key.isEmpty() || key.contains(" ") || givenNameMention(shortOne)) {
+                if (key.isEmpty() || shortOne.name().strip().contains(" ") || givenNameMention(shortOne)) {
                     continue; // "King Hussein" is not Saddam Hussein: after these honorifics a lone name is a given name
                 }
                 ActorEntity full = null;
@@ -923,9 +943,9 @@ public final class ActorRecognizer {
                     if (e == shortOne || e.kind() != ActorKind.PERSON || e.unnamed) {
                         continue;
                     }
-                    String[] parts = KeyNames.key(e.name()).split(" ");
-                    if (parts.length >= 2 && parts[parts.length - 1].equals(key)) {
-                        full = e;
+                    String full0 = KeyNames.key(e.name());
+                    if (full0.length() > key.length() && full0.endsWith(" " + key) && e.name().strip().contains(" ")) {
+                        full = e; // "Davison" in "Daniel P. Davison", "O'Laughlin" in "Jeanne O'Laughlin"
                         candidates++;
                     }
                 }
@@ -934,6 +954,41 @@ public final class ActorRecognizer {
                 }
                 absorb(full, shortOne);
             }
+        }
+
+        /**
+         * An organization named by an acronym ("IRA") is the one organization of the article whose name's initials
+         * it spells ("the Irish Republican Army"; "of", "the", "and" and "for" left out), wherever each is named.
+         */
+        void joinAcronyms() {
+            for (ActorEntity acronym : new ArrayList<>(order)) {
+                String a = acronym.name();
+                if (acronym.kind() != ActorKind.ORGANIZATION || acronym.knownId != null || a.length() < 2 || a.length() > 6
+                        || !a.chars().allMatch(Character::isUpperCase)) {
+                    continue;
+                }
+                ActorEntity full = null;
+                int candidates = 0;
+                for (ActorEntity e : order) {
+                    if (e != acronym && e.kind() == ActorKind.ORGANIZATION && a.equals(initials(e.name()))) {
+                        full = e;
+                        candidates++;
+                    }
+                }
+                if (candidates == 1) {
+                    absorb(full, acronym);
+                }
+            }
+        }
+
+        static String initials(String name) {
+            StringBuilder b = new StringBuilder();
+            for (String w : name.split("[\\s-]+")) {
+                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !Set.of("Of", "The", "And", "For").contains(w)) {
+                    b.append(w.charAt(0));
+                }
+            }
+            return b.length() >= 2 ? b.toString() : "";
         }
 
         /** Is the person named anywhere after an honorific that goes with the given name ("King Hussein", "Sheikh Sabah")? */
