@@ -50,18 +50,32 @@ class ArticleFixturesScoreTest {
     }
 
     /**
-     * The development set no rule was written from: 14 TempEval-3 news texts (1989-1999 wire and broadcast copy),
-     * annotated blind to the extractor's output by the fixtures' README ({@code articles-tempeval/README.md}). Its
-     * floors sit a little under what this build measured (events F1 0.68, actors 0.69, agreements 0.60 in the eighth
-     * session), so a change that helps the fixtures by losing ground on text it was not written for fails here.
+     * The development set: 14 TempEval-3 news texts (1989-1999 wire and broadcast copy), annotated blind to the
+     * extractor's output by the fixtures' README ({@code articles-tempeval/README.md}). First measured at events F1
+     * 0.62, actors 0.68, agreements 0.40; rules were then written from it (eighth session: 0.69, 0.76, 0.60). The
+     * floors sit a little under, so a change that helps the fixtures by losing ground on other news fails here.
      */
     @Test
-    void unseenTempEvalArticlesScoreAtLeastTheirFloors() throws Exception {
+    void tempEvalDevelopmentSetScoresAtLeastItsFloors() throws Exception {
         Totals t = score(dir("/extraction/en/articles-tempeval/T01.json"), 14);
-        assertThat(t.events()).as("events F1\n%s", t.table()).isGreaterThanOrEqualTo(0.65);
-        assertThat(t.actors()).as("actors F1\n%s", t.table()).isGreaterThanOrEqualTo(0.66);
+        assertThat(t.events()).as("events F1\n%s", t.table()).isGreaterThanOrEqualTo(0.66);
+        assertThat(t.actors()).as("actors F1\n%s", t.table()).isGreaterThanOrEqualTo(0.72);
         assertThat(t.agreements()).as("agreements F1\n%s", t.table()).isGreaterThanOrEqualTo(0.55);
         assertThat(t.main()).as("main events\n%s", t.table()).isGreaterThanOrEqualTo(11);
+    }
+
+    /**
+     * The test set: 12 more TempEval-3 texts, annotated blind after the eighth session's rules and never used to write
+     * one ({@code articles-tempeval-test/README.md}). Measured then: events F1 0.65 (the build before that session's
+     * rules: 0.65), main 7/12 (8), actors F1 0.78 (0.72), agreements F1 0.44 (0.44). The floors sit a little under.
+     */
+    @Test
+    void unseenTempEvalTestSetScoresAtLeastItsFloors() throws Exception {
+        Totals t = score(dir("/extraction/en/articles-tempeval-test/U01.json"), 12);
+        assertThat(t.events()).as("events F1\n%s", t.table()).isGreaterThanOrEqualTo(0.60);
+        assertThat(t.actors()).as("actors F1\n%s", t.table()).isGreaterThanOrEqualTo(0.74);
+        assertThat(t.agreements()).as("agreements F1\n%s", t.table()).isGreaterThanOrEqualTo(0.40);
+        assertThat(t.main()).as("main events\n%s", t.table()).isGreaterThanOrEqualTo(6);
     }
 
     static Totals score(Path dir, int articles) throws Exception {
