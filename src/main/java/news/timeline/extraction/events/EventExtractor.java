@@ -806,6 +806,9 @@ public final class EventExtractor {
             Token head = s.tokens().get(subj);
             return who == null && (head.capitalized() || p.tag(subj).startsWith("PRP") || p.tag(subj).startsWith("W"));
         }
+        if (Commentators.is(who)) {
+            return false; // "said Erik Gordon, a professor at the Ross School of Business": commentary, no event
+        }
         if (e.agents.size() == speakers.size() && e.agents.containsAll(speakers)) {
             return true;
         }

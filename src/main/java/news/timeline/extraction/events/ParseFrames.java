@@ -139,7 +139,7 @@ public final class ParseFrames {
                     if (participleAdjunct(p, v)) {
                         continue; // "began striking Iran on June 13, saying it aimed to ...": the reason given for an act
                     }
-                    if (actor == null || actor.outlet() || told(bySentence.get(s.index()), actor)) {
+                    if (actor == null || actor.outlet() || Commentators.is(actor) || told(bySentence.get(s.index()), actor)) {
                         continue;
                     }
                 } else if ((actor == null && target == null) || bySentence.containsKey(s.index())) {
