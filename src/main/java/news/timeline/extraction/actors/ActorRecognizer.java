@@ -930,7 +930,9 @@ public final class ActorRecognizer {
          */
         void joinShortNames() {
             for (ActorEntity shortOne : new ArrayList<>(order)) {
-                if (shortOne.kind() != ActorKind.PERSON || shortOne.unnamed || shortOne.knownId != null) {
+                // "Kopp said ..." taken for a company before "James Kopp" was read is the person too
+                boolean guessedOrg = shortOne.kind() == ActorKind.ORGANIZATION && "actors.organization.subject".equals(shortOne.ruleId());
+                if ((shortOne.kind() != ActorKind.PERSON && !guessedOrg) || shortOne.unnamed || shortOne.knownId != null) {
                     continue;
                 }
                 String key = KeyNames.key(shortOne.name());
@@ -1108,6 +1110,9 @@ public final class ActorRecognizer {
             }
             if (s.parsed() && s.parse().tag(firstWord).equals("VBG")) {
                 return false; // "Commenting on Twitter"
+            }
+            if (firstWord == lastWord && gazetteer.companyWord(toks.get(firstWord).norm().replace(".", ""))) {
+                return false; // "Holdings", "Airlines": the end of a company's name, alone no name
             }
             if (gazetteer.documentWord(toks.get(lastWord).norm())) {
                 return false;
