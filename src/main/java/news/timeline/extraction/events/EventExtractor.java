@@ -1146,6 +1146,9 @@ public final class EventExtractor {
         if (!datesCompatible(g.date, g.dateSource, m.date, m.dateSource)) {
             return false;
         }
+        if (elsewhere(g, m)) {
+            return false; // "the car bomb at the embassy in Nairobi ...", "a car bombing outside the embassy in Tanzania ...": two
+        }
         if (sameFamily && g.type != m.rule.type() && !g.type.family().equals("agreement")
                 && (m.dateSource == EventMention.DateSource.REFERENCE || g.dateSource == EventMention.DateSource.REFERENCE)) {
             return false; // an undated "fired" told in a quote is not the dated "missile struck" of another sentence
@@ -1160,6 +1163,34 @@ public final class EventExtractor {
         }
         boolean subset = common == Math.min(g.participants.size(), m.participants.size());
         return subset || common * 2 >= union;
+    }
+
+    /**
+     * Do the mention and the group name different places for what they tell, each by a verb of its own? A verb's place
+     * is where it happened; two verbs of one type and day in places that share no word are two happenings (a noun
+     * may be told at another place: "the attack on Kyiv", later "the attack, in the capital").
+     */
+    private static boolean elsewhere(EventGroup g, EventMention m) {
+        if (m.place == null || m.rule.noun()) {
+            return false;
+        }
+        for (EventMention x : g.mentions) {
+            if (x.place != null && !x.rule.noun() && x.place.name() != null && m.place.name() != null
+                    && java.util.Collections.disjoint(placeWords(x.place.name()), placeWords(m.place.name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> placeWords(String place) {
+        Set<String> out = new HashSet<>();
+        for (String w : place.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() > 2 && !w.equals("the")) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     private static boolean encounterAgreement(EventType a, EventType b) {
