@@ -594,10 +594,16 @@ public final class EventExtractor {
             if (h >= 0 && p.label(k).equals("nsubj") && modal(s, p, h)) {
                 return true;
             }
+            if (h >= 0 && p.label(k).equals("dobj") && habitual(p, h)) {
+                return true; // "a former prisoner who leads anti-Orange protests": what someone does, not what happened
+            }
             if (Set.of("nn", "compound").contains(p.label(k)) && h > k && p.tag(h).startsWith("NN")) {
                 e.modifier = true;
             }
             return false;
+        }
+        if (habitual(p, v)) {
+            return true; // "a group that protests every week"
         }
         int clause = p.label(v).equals("conj") && p.head(v) >= 0 && p.verb(p.head(v)) ? p.head(v) : v; // "if ... indicted and convicted"
         int mark = p.dependent(clause, Set.of("mark", "advmod"));
@@ -612,6 +618,11 @@ public final class EventExtractor {
 
     private static final Set<String> CONDITIONS = Set.of("if", "unless");
     private static final Set<String> TIME_MARKS = Set.of("until", "once", "before", "when", "whenever");
+
+    /** A simple present in a relative clause tells a habit or a standing fact ("who leads protests", "which meets monthly"). */
+    private static boolean habitual(Parse p, int verb) {
+        return p.label(verb).equals("relcl") && (p.tag(verb).equals("VBZ") || p.tag(verb).equals("VBP"));
+    }
 
     private static boolean modal(Sentence s, Parse p, int verb) {
         for (int d : p.dependents(verb)) {
@@ -653,8 +664,9 @@ public final class EventExtractor {
                 continue;
             }
             if (alternative != null) {
-                // the same word as noun and verb ("visit", "talks", "attack"): decided by the word before it
-                boolean verb = verbContext(toks, i);
+                // the same word as noun and verb ("visit", "talks", "attack"): decided by the language layer's tag,
+                // or without a parse by the word before it
+                boolean verb = s.parsed() && i < s.parse().size() ? s.parse().tag(i).startsWith("VB") : verbContext(toks, i);
                 if (chosen.rule().noun() == verb) {
                     chosen = alternative;
                 }
