@@ -610,14 +610,11 @@ public final class EventExtractor {
         if (mark < 0 || mark > v) {
             return false;
         }
-        String w = s.tokens().get(mark).norm();
+        String kind = lexicon.tense(s.tokens().get(mark).norm());
         String tag = p.tag(v);
         // "If Kopp were indicted", "unless the talks resume": a condition, in any tense
-        return CONDITIONS.contains(w) || (tag.equals("VBZ") || tag.equals("VBP")) && TIME_MARKS.contains(w);
+        return "condition".equals(kind) || (tag.equals("VBZ") || tag.equals("VBP")) && "time-clause".equals(kind);
     }
-
-    private static final Set<String> CONDITIONS = Set.of("if", "unless");
-    private static final Set<String> TIME_MARKS = Set.of("until", "once", "before", "when", "whenever");
 
     /** A simple present in a relative clause tells a habit or a standing fact ("who leads protests", "which meets monthly"). */
     private static boolean habitual(Parse p, int verb) {
@@ -754,8 +751,8 @@ public final class EventExtractor {
         List<Token> toks = s.tokens();
         for (int k = e.from - 1; k >= Math.max(0, e.from - 3); k--) {
             String w = lexicon.tense(toks.get(k).norm());
-            if (w == null || w.equals("pastform")) {
-                continue;
+            if (w == null || w.equals("pastform") || w.equals("condition") || w.equals("time-clause")) {
+                continue; // conditions and time clauses are read off the parse (unreal)
             }
             if (w.equals("perfect") && k + 1 < toks.size() && Set.of("a", "an", "the", "their", "his", "her").contains(toks.get(k + 1).norm())) {
                 continue; // "would have a meeting": have is the main verb

@@ -51,6 +51,18 @@ public final class ParseFrames {
     private static final Set<String> PLANNING = Set.of("due", "set", "expect", "plan", "schedule", "intend", "aim", "prepare", "go");
 
     private final Map<String, List<Frame>> byLemma = new HashMap<>();
+    /** Words that open a condition or a clause of time ({@code tense-words.tsv}: condition, time-clause). */
+    private static final Map<String, String> CLAUSE_MARKS = clauseMarks();
+
+    private static Map<String, String> clauseMarks() {
+        Map<String, String> out = new HashMap<>();
+        for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "tense-words.tsv", 2)) {
+            if (r.cell(1).equals("condition") || r.cell(1).equals("time-clause")) {
+                out.put(r.cell(0), r.cell(1));
+            }
+        }
+        return Map.copyOf(out);
+    }
 
     private ParseFrames() {
     }
@@ -390,10 +402,10 @@ public final class ParseFrames {
         if (mark < 0 || mark > v) {
             return false;
         }
-        String w = s.tokens().get(mark).norm();
+        String kind = CLAUSE_MARKS.get(s.tokens().get(mark).norm());
         // "until Annan visits Baghdad", "once the deal takes effect": a present tense in a clause of time tells of the future
-        return Set.of("if", "unless").contains(w)
-                || Set.of("until", "once", "before", "when", "whenever").contains(w) && (p.tag(v).equals("VBZ") || p.tag(v).equals("VBP"));
+        return "condition".equals(kind)
+                || "time-clause".equals(kind) && (p.tag(v).equals("VBZ") || p.tag(v).equals("VBP"));
     }
 
     private static boolean planned(Sentence s, Parse p, int v, int top) {
