@@ -12,8 +12,8 @@ and (m.valid_from is null or ep.event_end >= m.valid_from)
 and (ep.event_start, ep.precision_rank, ep.event_id) > (:p2::date, :r3::smallint, :p3::uuid)
 and ep.event_end >= :p2::date and ep.event_start >= least(:p2::date - 366, (select min(c.date_start) from events c where c.precision_rank >= 7 and c.date_end >= :p2::date))
 and not exists (select 1 from events r where r.id = ep.event_id and r.status = 'rejected')
-order by ep.event_start, ep.precision_rank, ep.event_id limit 101
-) x order by x.event_start, x.precision_rank, x.event_id limit 101)
+order by ep.event_start, ep.precision_rank, ep.event_id limit :lim::bigint
+) x order by x.event_start, x.precision_rank, x.event_id limit :lim::bigint)
 select e.id, e.type, e.title, e.summary, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate,
 e.end_value, e.end_precision, e.end_start, e.end_end, e.end_approximate, e.place_name, e.confidence, e.status,
 e.agreement_id, ag.name as agreement_name, e.external_id, e.created_at, e.updated_at, e.precision_rank

@@ -8,7 +8,7 @@ and (pb.event_start, pb.precision_rank, pb.event_id) > (:p3::date, :r1::smallint
 and pa.event_end >= :p5::date and pa.event_start >= least(:p5::date - 366, (select min(c.date_start) from events c where c.precision_rank >= 7 and c.date_end >= :p5::date))
 and pb.event_start >= least(:p5::date - 366, (select min(c.date_start) from events c where c.precision_rank >= 7 and c.date_end >= :p5::date))
 and not exists (select 1 from events r where r.id = pa.event_id and r.status = 'rejected')
-order by pa.event_start, pa.precision_rank, pa.event_id limit 101)
+order by pa.event_start, pa.precision_rank, pa.event_id limit :lim::bigint)
 select e.id, e.type, e.title, e.summary, e.date_value, e.date_precision, e.date_start, e.date_end, e.date_approximate,
 e.end_value, e.end_precision, e.end_start, e.end_end, e.end_approximate, e.place_name, e.confidence, e.status,
 e.agreement_id, ag.name as agreement_name, e.external_id, e.created_at, e.updated_at, e.precision_rank
