@@ -9,10 +9,11 @@ LOG=$(realpath "$1")
 cd "$(dirname "$0")"
 BASE=${BASE:-http://127.0.0.1:8089}
 . ./pages.sh
-mkdir -p sql
+SQLDIR=${SQLDIR:-sql}
+mkdir -p "$SQLDIR"
 for s in actor pair actor_rollup pair_rollup; do
   offset=$(stat -c %s "$LOG")
   curl -sf -o /dev/null "${URL[$s]}"
   sleep 0.5
-  python3 capture_sql.py "$LOG" "$offset" "sql/$s.sql"
+  python3 capture_sql.py "$LOG" "$offset" "$SQLDIR/$s.sql"
 done

@@ -50,7 +50,7 @@ with p as (
     select n, (n * 7919) % 200 as c1, (n * 104729 + 17) % 200 as c2,
            random() < 0.33 as moved, date '1995-01-01' + (random() * 9000)::int as switched,
            date '1985-01-01' + (random() * 3650)::int as began
-    from generate_series(2000, :actors - 1) n
+    from generate_series(2000::bigint, :actors - 1) n
 )
 insert into actor_affiliations (id, actor_id, affiliated_to, role, valid_from, valid_to, created_at)
 select md5('aff1-' || n)::uuid, pg_temp.actor_id(n),

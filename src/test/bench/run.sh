@@ -4,7 +4,8 @@
 #   src/test/bench/run.sh            (see src/test/bench/README.md for the whole recipe)
 #
 # Environment: BASE (service, default http://127.0.0.1:8089), PGHOST/PGPORT/PGUSER/PGDATABASE (the same database),
-# DURATION (seconds per run, default 15), CLIENTS (default "1 4 32"), OUT (default target/bench).
+# DURATION (seconds per run, default 15), CLIENTS (default "1 4 32"), OUT (default target/bench), SQLDIR (the captured
+# statements, default sql; sql-10m for the 10M data).
 # The SQL of each page is in src/test/bench/sql/<scenario>.sql, captured from the service by capture_sql.py: every
 # statement one request runs (actor lookups, pair-side weights, the page, its participants, its sources).
 set -euo pipefail
@@ -13,6 +14,7 @@ BASE=${BASE:-http://127.0.0.1:8089}
 DURATION=${DURATION:-15}
 CLIENTS=${CLIENTS:-"1 4 32"}
 OUT=${OUT:-../../../target/bench}
+SQLDIR=${SQLDIR:-sql}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 : "${PGPORT:?set PGPORT to the port of the PostgreSQL the service uses, printed in its log}"
 export PGPORT
@@ -45,7 +47,7 @@ for s in $SCENARIOS; do
   status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
   [ "$status" = 200 ] || { echo "$s: $url answered $status" >&2; exit 1; }
   # the page statement alone (the one starting with "with")
-  python3 - "sql/$s.sql" "$OUT/$s-page.sql" <<'PY'
+  python3 - "$SQLDIR/$s.sql" "$OUT/$s-page.sql" <<'PY'
 import sys
 text = open(sys.argv[1]).read()
 page = [c for c in text.split(";\n") if "k as (" in c][0]
@@ -53,14 +55,14 @@ open(sys.argv[2], 'w').write(page.strip() + ';\n')
 PY
   { echo "explain (analyze, buffers)"; cat "$OUT/$s-page.sql"; } | psql -X > "$OUT/$s-plan.txt"
   wrk -t2 -c8 -d5s "$url" > /dev/null   # warm the JIT and caches
-  pgbench -n -M prepared -c 4 -j 2 -T 5 -f "sql/$s.sql" > /dev/null 2>&1
+  pgbench -n -M prepared -c 4 -j 2 -T 5 -f "$SQLDIR/$s.sql" > /dev/null 2>&1
   for c in $CLIENTS; do
     t=$(( c < 2 ? 1 : 2 ))
     w=$(wrk -t$t -c$c -d${DURATION}s --latency "$url")
     hp50=$(ms "$(echo "$w" | awk '$1=="50%"{print $2}')"); hp99=$(ms "$(echo "$w" | awk '$1=="99%"{print $2}')")
     hrps=$(echo "$w" | awk '/Requests\/sec/{printf "%.0f", $2}')
     rm -rf "$OUT/pgb" && mkdir -p "$OUT/pgb"
-    p=$(cd "$OUT/pgb" && pgbench -n -M prepared -c $c -j $t -T $DURATION -l -f "$OLDPWD/sql/$s.sql" 2>&1)
+    p=$(cd "$OUT/pgb" && pgbench -n -M prepared -c $c -j $t -T $DURATION -l -f "$OLDPWD/$SQLDIR/$s.sql" 2>&1)
     srps=$(echo "$p" | awk '/^tps/{printf "%.0f", $3}')
     read -r sp50 sp99 <<< "$(percentiles "$OUT"/pgb/pgbench_log.*)"
     rm -rf "$OUT/pgb" && mkdir -p "$OUT/pgb"
@@ -72,7 +74,7 @@ PY
 done
 {
   echo
-  echo "HTTP: wrk against the service; SQL: pgbench -M prepared running every statement of the same request (sql/<page>.sql);"
+  echo "HTTP: wrk against the service; SQL: pgbench -M prepared running every statement of the same request ($SQLDIR/<page>.sql);"
   echo "page SQL: the page statement alone. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Plans: $OUT/<page>-plan.txt"
 } >> "$REPORT"
 echo "report: $REPORT"

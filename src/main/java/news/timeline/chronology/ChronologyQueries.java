@@ -125,6 +125,21 @@ final class ChronologyQueries implements AutoCloseable {
         }
     }
 
+    /** Sets a run-time setting for the rest of this read's transaction (none without one: the pool's value stays). */
+    private void localSetting(String name, String value) {
+        try {
+            if (!connection.getAutoCommit()) {
+                try (PreparedStatement ps = connection.prepareStatement("select set_config(?, ?, true)")) {
+                    ps.setString(1, name);
+                    ps.setString(2, value);
+                    ps.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("setting " + name + " for a chronology read failed", e);
+        }
+    }
+
     /** A run-time setting of this read's session, as PostgreSQL reports it. */
     String setting(String name) {
         return query("select current_setting(?)", List.of(name), rs -> rs.getString(1)).get(0);
@@ -370,7 +385,7 @@ final class ChronologyQueries implements AutoCloseable {
     /** Counts of a pair's shared events: by type, by year and by month (first day of each), and the first and last key. */
     record PairCounts(long events, Map<String, Long> byType, java.util.NavigableMap<LocalDate, Long> byYear,
                       java.util.NavigableMap<LocalDate, Long> byMonth,
-                      UUID first, UUID last) {
+                      UUID first, UUID last, List<SideMember> sides) {
     }
 
     record SideMember(int side, ActorSummary actor, long events) {
@@ -382,7 +397,8 @@ final class ChronologyQueries implements AutoCloseable {
     /**
      * The shared events of a pair, exactly the set its timeline pages through: an event with a participant of side
      * A and another participant of side B (each a member within its period when {@code rollUp}), filtered as the
-     * timeline is. Defines {@code ma}, {@code mb} and {@code s (id, type, date_start, precision_rank)}.
+     * timeline is. Defines {@code ma}, {@code mb}, {@code s (id, type, date_start, precision_rank)} and, when
+     * {@code rollUp}, {@code sa} and {@code sb}: the participations of each side's affiliates (the side itself left out).
      */
     private static void sharedEvents(Sql sql, UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
         sql.add("with ma as materialized (" + MEMBERS + "),\n", a, a, rollUp);
@@ -398,14 +414,41 @@ final class ChronologyQueries implements AutoCloseable {
                     """, a, b);
             dateRange(sql, "pa", filter);
         } else {
-            // each side's participations read once from the timeline index, then one hash join on the event
-            sql.add("sa as materialized (select ep.event_id, ep.actor_id from ma join event_participants ep on ep.actor_id = ma.actor_id\n"
-                    + "  and (ma.valid_to is null or ep.event_start <= ma.valid_to) and (ma.valid_from is null or ep.event_end >= ma.valid_from)\n");
+            // Every pair (x of side A, y of side B, x <> y) is (A, B) itself, (A, an affiliate of B), or (an affiliate
+            // of A, anyone of B). The heavy part, A with B, is the merge join of their two timeline index ranges (no
+            // sort, no hash); the affiliates' participations (sa, sb: a tenth of the sides at 1M events) are read once
+            // and each joined to the other side. Reading both sides whole and hashing them took twice as long.
+            sql.add("sa as materialized (select ep.event_id, ep.actor_id, ep.event_start, ep.event_end, ep.precision_rank\n"
+                    + "  from ma join event_participants ep on ep.actor_id = ma.actor_id\n"
+                    + "  and (ma.valid_to is null or ep.event_start <= ma.valid_to) and (ma.valid_from is null or ep.event_end >= ma.valid_from)\n"
+                    + "  where ma.actor_id <> ?\n", a);
             dateRange(sql, "ep", filter);
-            sql.add("),\nsb as materialized (select ep.event_id, ep.actor_id from mb join event_participants ep on ep.actor_id = mb.actor_id\n"
-                    + "  and (mb.valid_to is null or ep.event_start <= mb.valid_to) and (mb.valid_from is null or ep.event_end >= mb.valid_from)\n");
+            sql.add("),\nsb as materialized (select ep.event_id, ep.actor_id, ep.event_start, ep.event_end, ep.precision_rank\n"
+                    + "  from mb join event_participants ep on ep.actor_id = mb.actor_id\n"
+                    + "  and (mb.valid_to is null or ep.event_start <= mb.valid_to) and (mb.valid_from is null or ep.event_end >= mb.valid_from)\n"
+                    + "  where mb.actor_id <> ?\n", b);
             dateRange(sql, "ep", filter);
-            sql.add("),\nshared as materialized (select distinct sa.event_id from sa join sb on sb.event_id = sa.event_id and sb.actor_id <> sa.actor_id\n");
+            sql.add("""
+                    ),
+                    shared as materialized (
+                      select pa.event_id from event_participants pa join event_participants pb
+                        on pb.event_id = pa.event_id and pb.event_start = pa.event_start and pb.precision_rank = pa.precision_rank
+                      where pa.actor_id = ? and pb.actor_id = ?
+                    """, a, b);
+            dateRange(sql, "pa", filter);
+            // an affiliate of A and another participant of the event that is of side B within its period (the
+            // participant rows carry the event's dates, so x's dates are q's)
+            sql.add("""
+                    union
+                    select x.event_id from sa x join event_participants q on q.event_id = x.event_id and q.actor_id <> x.actor_id
+                      join mb on mb.actor_id = q.actor_id
+                       and (mb.valid_to is null or x.event_start <= mb.valid_to) and (mb.valid_from is null or x.event_end >= mb.valid_from)
+                    union
+                    select y.event_id from sb y where y.actor_id <> ? and exists (select 1 from event_participants q
+                      where q.actor_id = ? and q.event_start = y.event_start and q.precision_rank = y.precision_rank
+                        and q.event_id = y.event_id offset 0)
+                    """, a, a);
+            // (offset 0: one probe of A's timeline index per affiliate participation of B, not a read of A's whole range)
         }
         sql.add("),\ns as materialized (select e.id, e.type, e.date_start, e.precision_rank from shared join events e on e.id = shared.event_id\nwhere true\n");
         eventConditions(sql, filter);
@@ -421,24 +464,48 @@ final class ChronologyQueries implements AutoCloseable {
         }
     }
 
-    /** One pass over the shared events: grouping sets by type, year and month, plus the first and last in timeline order. */
+    /**
+     * One statement over the shared events: the counts by type, year and month, the first and last in timeline order,
+     * and, with {@code rollUp}, the affiliates of each side (1 = A, 2 = B; never the side itself) that took part,
+     * counted from the participations the shared set was found with (no second read of either side: at 1M events
+     * the busiest rolled-up pair reads ~130,000 participations, which two statements read twice).
+     */
     PairCounts pairCounts(UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
+        if (rollUp) {
+            // both sides' participations are sorted or hashed whole: in the default 4 MB they spill to disk
+            localSetting("work_mem", "32MB");
+        }
         Sql sql = new Sql();
         sharedEvents(sql, a, b, rollUp, filter);
         sql.add("""
-                select 0, s.type, null::date, count(*) from s group by s.type
+                select 0, s.type, null::date, count(*), null, null, null from s group by s.type
                 union all
-                select 1, null, date_trunc('year', s.date_start)::date, count(*) from s group by 3
+                select 1, null, date_trunc('year', s.date_start)::date, count(*), null, null, null from s group by 3
                 union all
-                select 2, null, date_trunc('month', s.date_start)::date, count(*) from s group by 3
+                select 2, null, date_trunc('month', s.date_start)::date, count(*), null, null, null from s group by 3
                 union all
-                (select 3, s.id::text, null, 0 from s order by s.date_start, s.precision_rank, s.id limit 1)
+                (select 3, s.id::text, null, 0, null, null, null from s order by s.date_start, s.precision_rank, s.id limit 1)
                 union all
-                (select 4, s.id::text, null, 0 from s order by s.date_start desc, s.precision_rank desc, s.id desc limit 1)
+                (select 4, s.id::text, null, 0, null, null, null from s order by s.date_start desc, s.precision_rank desc, s.id desc limit 1)
                 """);
+        if (rollUp) {
+            sql.add("""
+                    union all
+                    select 5, x.actor_id::text, null, x.n, act.slug, act.name, act.kind
+                    from (select sa.actor_id, count(distinct sa.event_id) as n from sa join s on s.id = sa.event_id
+                          group by sa.actor_id) x join actors act on act.id = x.actor_id
+                    union all
+                    select 6, x.actor_id::text, null, x.n, act.slug, act.name, act.kind
+                    from (select sb.actor_id, count(distinct sb.event_id) as n from sb join s on s.id = sb.event_id
+                          group by sb.actor_id) x join actors act on act.id = x.actor_id
+                    """);
+        }
+        // the sides' members come each side, most events first, then by name and id (the other rows go into maps)
+        sql.add("order by 1, 4 desc, 6, 2");
         Map<String, Long> byType = new HashMap<>();
         java.util.NavigableMap<LocalDate, Long> byYear = new java.util.TreeMap<>();
         java.util.NavigableMap<LocalDate, Long> byMonth = new java.util.TreeMap<>();
+        List<SideMember> sides = new ArrayList<>();
         UUID[] ends = new UUID[2];
         long[] total = {0};
         forEach(sql.text(), sql.params(), rs -> {
@@ -450,37 +517,12 @@ final class ChronologyQueries implements AutoCloseable {
                 case 1 -> byYear.put(rs.getObject(3, LocalDate.class), rs.getLong(4));
                 case 2 -> byMonth.put(rs.getObject(3, LocalDate.class), rs.getLong(4));
                 case 3 -> ends[0] = UUID.fromString(rs.getString(2));
-                default -> ends[1] = UUID.fromString(rs.getString(2));
+                case 4 -> ends[1] = UUID.fromString(rs.getString(2));
+                default -> sides.add(new SideMember(rs.getInt(1) - 4, new ActorSummary(UUID.fromString(rs.getString(2)),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), rs.getLong(4)));
             }
         });
-        return new PairCounts(total[0], byType, byYear, byMonth, ends[0], ends[1]);
-    }
-
-    /** The affiliates of each side (1 = A, 2 = B; never the side itself) taking part in the shared events, most events first. */
-    List<SideMember> pairSides(UUID a, UUID b, boolean rollUp, TimelineFilter filter) {
-        if (!rollUp) {
-            return List.of();
-        }
-        Sql sql = new Sql();
-        sharedEvents(sql, a, b, true, filter);
-        sql.add("""
-                , x as (select 1 as side, p.actor_id, count(distinct p.event_id) as n from s
-                        join event_participants p on p.event_id = s.id
-                        join ma on ma.actor_id = p.actor_id and ma.actor_id <> ?
-                         and (ma.valid_to is null or p.event_start <= ma.valid_to)
-                         and (ma.valid_from is null or p.event_end >= ma.valid_from)
-                        group by p.actor_id
-                        union all
-                        select 2, p.actor_id, count(distinct p.event_id) from s
-                        join event_participants p on p.event_id = s.id
-                        join mb on mb.actor_id = p.actor_id and mb.actor_id <> ?
-                         and (mb.valid_to is null or p.event_start <= mb.valid_to)
-                         and (mb.valid_from is null or p.event_end >= mb.valid_from)
-                        group by p.actor_id)
-                select act.id, act.slug, act.name, act.kind, x.n, x.side from x join actors act on act.id = x.actor_id
-                order by x.side, x.n desc, act.name, act.id
-                """, a, b);
-        return query(sql.text(), sql.params(), rs -> new SideMember(rs.getInt(6), actorSummary(rs), rs.getLong(5)));
+        return new PairCounts(total[0], byType, byYear, byMonth, ends[0], ends[1], List.copyOf(sides));
     }
 
     /**

@@ -175,7 +175,7 @@ public class ChronologyService {
                     .stream().map(g -> new RelationshipSummary.Agreement(g.id(), g.name(), g.kind(), g.status(), g.signed())).toList();
             List<RelationshipSummary.Member> sideA = new ArrayList<>();
             List<RelationshipSummary.Member> sideB = new ArrayList<>();
-            for (ChronologyQueries.SideMember m : queries.pairSides(a.id(), b.id(), includeAffiliated, filter)) {
+            for (ChronologyQueries.SideMember m : counts.sides()) {
                 (m.side() == 1 ? sideA : sideB).add(new RelationshipSummary.Member(m.actor(), m.events()));
             }
             return new RelationshipSummary(List.of(a, b), counts.events(), byType, months ? "month" : "year", byPeriod,

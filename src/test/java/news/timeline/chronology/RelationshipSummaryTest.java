@@ -139,6 +139,119 @@ class RelationshipSummaryTest {
                 .body("timeline", containsString("/timeline?from=2024"));
     }
 
+    /**
+     * The rolled-up counts on a mixed data set, against the pair timeline (another statement): a person who moved
+     * from side A to side B, one affiliated to A in two periods, one to both at once, a body of A's with no period,
+     * an outsider; events of one to three participants, day and month precision, some rejected.
+     */
+    @Test
+    void rolledUpCountsAndSidesMatchThePairTimelineOnAMixedDataSet() {
+        String s = ChronologyFixture.suffix();
+        Actor a = fixture.actor("country", "Side A", s);
+        Actor b = fixture.actor("country", "Side B", s);
+        Actor body = fixture.actor("organization", "Body of A", s);
+        Actor stayer = fixture.actor("person", "Stayer", s);
+        Actor mover = fixture.actor("person", "Mover", s);
+        Actor twice = fixture.actor("person", "Twice", s);
+        Actor both = fixture.actor("person", "Both", s);
+        Actor ofB = fixture.actor("person", "Of B", s);
+        Actor outsider = fixture.actor("person", "Outsider", s);
+        fixture.affiliate(body, a, null, null);
+        fixture.affiliate(stayer, a, "2005-01-01", null);
+        fixture.affiliate(mover, a, null, "2009-12-31");
+        fixture.affiliate(mover, b, "2010-01-01", null);
+        fixture.affiliate(twice, a, "2000-01-01", "2004-12-31");
+        fixture.affiliate(twice, a, "2012-01-01", null);
+        fixture.affiliate(both, a, "2003-01-01", "2020-12-31");
+        fixture.affiliate(both, b, "2008-01-01", null);
+        fixture.affiliate(ofB, b, "2000-01-01", "2015-06-30");
+        Actor[] pool = {a, b, body, stayer, mover, twice, both, ofB, outsider};
+        // who is a member of which side, and when
+        Map<String, List<String[]>> periodsA = Map.of(body.slug(), List.<String[]>of(new String[] {null, null}),
+                stayer.slug(), List.<String[]>of(new String[] {"2005-01-01", null}),
+                mover.slug(), List.<String[]>of(new String[] {null, "2009-12-31"}),
+                twice.slug(), List.of(new String[] {"2000-01-01", "2004-12-31"}, new String[] {"2012-01-01", null}),
+                both.slug(), List.<String[]>of(new String[] {"2003-01-01", "2020-12-31"}));
+        Map<String, List<String[]>> periodsB = Map.of(mover.slug(), List.<String[]>of(new String[] {"2010-01-01", null}),
+                both.slug(), List.<String[]>of(new String[] {"2008-01-01", null}),
+                ofB.slug(), List.<String[]>of(new String[] {"2000-01-01", "2015-06-30"}));
+        java.util.Random random = new java.util.Random(18);
+        String[] types = {"meeting", "statement", "visit"};
+        for (int i = 0; i < 160; i++) {
+            int n = 1 + random.nextInt(3);
+            java.util.LinkedHashSet<Actor> who = new java.util.LinkedHashSet<>();
+            while (who.size() < n) {
+                who.add(pool[random.nextInt(pool.length)]);
+            }
+            String date = String.format("%d-%02d", 1998 + random.nextInt(27), 1 + random.nextInt(12))
+                    + (random.nextInt(4) == 0 ? "" : String.format("-%02d", 1 + random.nextInt(28)));
+            fixture.event(types[random.nextInt(types.length)], "mixed " + i, DateValue.parse(date),
+                    random.nextInt(10) == 0 ? "rejected" : "confirmed", Instant.now(), who.toArray(Actor[]::new));
+        }
+        for (Map<String, Object> params : List.<Map<String, Object>>of(Map.of(), Map.of("from", "2008", "to", "2016-03"),
+                Map.of("type", "meeting"))) {
+            List<Map<String, Object>> items = given().queryParams(params).queryParam("limit", 1000)
+                    .when().get("/api/v1/relationships/{a}/{b}/timeline", a.slug(), b.slug())
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(items).as("a data set with shared events %s", params).hasSizeGreaterThan(10);
+            JsonPath summary = given().queryParams(params)
+                    .when().get("/api/v1/relationships/{a}/{b}", a.slug(), b.slug())
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(summary.getLong("events")).as("events %s", params).isEqualTo(items.size());
+            Map<String, Integer> types2 = new HashMap<>();
+            Map<String, Integer> sideA = new TreeMap<>();
+            Map<String, Integer> sideB = new TreeMap<>();
+            for (Map<String, Object> e : items) {
+                types2.merge((String) e.get("type"), 1, Integer::sum);
+                @SuppressWarnings("unchecked")
+                Map<String, String> d = (Map<String, String>) e.get("date");
+                @SuppressWarnings("unchecked")
+                List<Map<String, Map<String, String>>> participants = (List<Map<String, Map<String, String>>>) e.get("participants");
+                for (Map<String, Map<String, String>> part : participants) {
+                    String slug = part.get("actor").get("slug");
+                    if (memberAt(periodsA.get(slug), d.get("start"), d.get("end"))) {
+                        sideA.merge(slug, 1, Integer::sum);
+                    }
+                    if (memberAt(periodsB.get(slug), d.get("start"), d.get("end"))) {
+                        sideB.merge(slug, 1, Integer::sum);
+                    }
+                }
+            }
+            Map<String, Integer> byType = new HashMap<>();
+            for (Map<String, Object> t : summary.<Map<String, Object>>getList("byType")) {
+                byType.put((String) t.get("type"), (Integer) t.get("events"));
+            }
+            assertThat(byType).as("byType %s", params).isEqualTo(types2);
+            assertThat(summary.getString("first.id")).as("first %s", params).isEqualTo(items.get(0).get("id"));
+            assertThat(summary.getString("latest.id")).as("latest %s", params).isEqualTo(items.get(items.size() - 1).get("id"));
+            assertThat(sides(summary, 0)).as("side A's affiliates %s", params).isEqualTo(sideA);
+            assertThat(sides(summary, 1)).as("side B's affiliates %s", params).isEqualTo(sideB);
+        }
+    }
+
+    /** Whether some period (from, to; null for open) overlaps the days start..end. */
+    private static boolean memberAt(List<String[]> periods, String start, String end) {
+        if (periods == null) {
+            return false;
+        }
+        for (String[] p : periods) {
+            if ((p[1] == null || start.compareTo(p[1]) <= 0) && (p[0] == null || end.compareTo(p[0]) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Integer> sides(JsonPath summary, int side) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Map<String, Object> m : summary.<Map<String, Object>>getList("sides[" + side + "].affiliates")) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> actor = (Map<String, String>) m.get("actor");
+            out.put(actor.get("slug"), (Integer) m.get("events"));
+        }
+        return out;
+    }
+
     @Test
     void summaryListsAgreementsWithAPartyOnEachSide() {
         Pair p = knownDataSet();
