@@ -7,15 +7,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import news.timeline.support.Sql;
 
 import static io.restassured.RestAssured.given;
 import static news.timeline.articles.EditorialFixture.get;
@@ -37,14 +35,7 @@ class CrossArticleMergeTest {
     DataSource db;
 
     private void sql(String statement, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(db, statement, params);
     }
 
     /**

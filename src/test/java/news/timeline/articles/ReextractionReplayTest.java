@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import news.timeline.support.Sql;
 
 import static io.restassured.RestAssured.given;
 import static news.timeline.articles.EditorialFixture.JSON;
@@ -46,14 +44,7 @@ class ReextractionReplayTest {
     DataSource db;
 
     private void sql(String statement, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(db, statement, params);
     }
 
     private static ObjectNode article(EditorialFixture.Pair p) {

@@ -7,13 +7,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import news.timeline.support.Sql;
 
 import static io.restassured.RestAssured.given;
 import static news.timeline.articles.EditorialFixture.get;
@@ -51,14 +49,7 @@ class ReextractionTest {
     }
 
     private void sql(String statement, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(db, statement, params);
     }
 
     /**
