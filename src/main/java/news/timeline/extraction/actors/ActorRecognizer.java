@@ -942,6 +942,12 @@ public final class ActorRecognizer {
                 ActorEntity full = null;
                 int candidates = 0;
                 for (ActorEntity e : order) {
+                    if (guessedOrg && e != shortOne && e.kind() == ActorKind.ORGANIZATION && !e.unnamed
+                            && KeyNames.key(e.name()).startsWith(key + " ")) {
+                        full = e; // "Brunner has ..." after "Brunner Mond Group": the company named in full
+                        candidates++;
+                        continue;
+                    }
                     if (e == shortOne || e.kind() != ActorKind.PERSON || e.unnamed) {
                         continue;
                     }
