@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static io.restassured.RestAssured.given;
 import static news.timeline.support.Api.actor;
 import static news.timeline.support.Api.post;
 import static news.timeline.support.Api.unique;
@@ -33,6 +34,19 @@ class ClientGoneTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    /** The rule that turns a write to a client gone into one DEBUG line, on the exceptions Vert.x raises for it. */
+    @Test
+    void recognisesAHangUpAndNothingElse() {
+        assertThat(ProblemMapper.clientGone(new java.io.IOException("Connection has been closed"))).isTrue();
+        assertThat(ProblemMapper.clientGone(new RuntimeException(new java.io.IOException("Failed to write",
+                new java.io.IOException("Connection was closed"))))).isTrue();
+        assertThat(ProblemMapper.clientGone(new java.io.UncheckedIOException(new java.nio.channels.ClosedChannelException()))).isTrue();
+        assertThat(ProblemMapper.clientGone(new java.io.IOException("No space left on device"))).isFalse();
+        assertThat(ProblemMapper.clientGone(new IllegalStateException("boom"))).isFalse();
+        // the database's connection closing is a failure of the service, not the client going away
+        assertThat(ProblemMapper.clientGone(new RuntimeException(new java.sql.SQLException("Connection has been closed")))).isFalse();
+    }
 
     @Test
     void aClientThatClosesWhileItsAnswerIsWrittenLeavesNoErrorInTheLog() throws Exception {
@@ -79,12 +93,17 @@ class ClientGoneTest {
                 assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
                 s.setSoLinger(true, 0); // hang up at once (a reset), with most of the answer unread
             }
-            long until = System.nanoTime() + 60_000_000_000L;
+            // Whether the write is still under way when the reset arrives depends on how much of the answer the
+            // kernel and Vert.x have buffered by then (in a warm JVM often all of it, and then nothing is left to
+            // fail): so the hang-up's DEBUG line is not asserted here, the classifier behind it is
+            // (recognisesAHangUpAndNothingElse); what this run asserts is that a hang-up, when it hits a write,
+            // logs no ERROR and leaves the service answering.
+            long until = System.nanoTime() + 10_000_000_000L;
             while (seen.stream().noneMatch(m -> m.contains("closed the connection")) && System.nanoTime() < until) {
                 Thread.sleep(100);
             }
-            assertThat(seen).as("the service noticed the hang-up, at DEBUG").anyMatch(m -> m.contains("closed the connection"));
-            assertThat(seen).as("and logged no ERROR").noneMatch(m -> m.startsWith("SEVERE") || m.startsWith("ERROR"));
+            assertThat(seen).as("no ERROR for a client that hung up").noneMatch(m -> m.startsWith("SEVERE") || m.startsWith("ERROR"));
+            given().get("/api/v1/events?actor=" + a + "&limit=1").then().statusCode(200);
         } finally {
             logger.removeHandler(handler);
             logger.setLevel(before);
