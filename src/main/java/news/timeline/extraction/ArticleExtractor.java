@@ -62,8 +62,9 @@ public final class ArticleExtractor {
         this.language = language;
         this.tagger = tagger;
         this.actors = new ActorRecognizer(Gazetteer.english(analyzer));
-        this.events = new EventExtractor(TriggerLexicon.english());
-        this.frames = ParseFrames.english();
+        TriggerLexicon lexicon = TriggerLexicon.english();
+        this.events = new EventExtractor(lexicon);
+        this.frames = ParseFrames.english(lexicon);
         this.agreements = AgreementExtractor.english();
         this.clock = clock;
     }
@@ -158,15 +159,10 @@ public final class ArticleExtractor {
         return named >= 2;
     }
 
-    /** The end of the story's lead: its headline and first two sentences of prose. */
+    /** The end of the story's lead: its headline and first two sentences of prose ({@link ActorRecognizer#lead}). */
     private static int leadEnd(AnalyzedText text) {
-        int prose = 0;
-        for (news.timeline.extraction.text.Sentence s : text.sentences()) {
-            if (s.tokens().size() >= 8 && !ActorRecognizer.titleCase(s) && ++prose == 2) {
-                return s.end();
-            }
-        }
-        return Integer.MAX_VALUE;
+        List<news.timeline.extraction.text.Sentence> lead = ActorRecognizer.lead(text);
+        return lead.size() == 2 ? lead.get(1).end() : Integer.MAX_VALUE;
     }
 
     /** Both sides of a meeting, a negotiation or an agreement take part alike; elsewhere the parse or the clause says who acts. */

@@ -75,6 +75,23 @@ public final class ActorRecognizer {
         return a;
     }
 
+    /**
+     * The story's lead: its first two sentences of prose (eight tokens or more, no title-case heading), fewer when the
+     * text has fewer. What the lead names is the story's news (its day, its countries).
+     */
+    public static List<Sentence> lead(AnalyzedText text) {
+        List<Sentence> out = new ArrayList<>(2);
+        for (Sentence s : text.sentences()) {
+            if (s.tokens().size() >= 8 && !titleCase(s)) {
+                out.add(s);
+                if (out.size() == 2) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Is this sentence a title-case heading ("Kim Jong-un Meets Russian Security Chief")? */
     public static boolean titleCase(Sentence s) {
         List<Token> all = s.tokens();
@@ -939,28 +956,33 @@ public final class ActorRecognizer {
                 if (key.isEmpty() || shortOne.name().strip().contains(" ") || givenNameMention(shortOne)) {
                     continue; // "King Hussein" is not Saddam Hussein: after these honorifics a lone name is a given name
                 }
-                ActorEntity full = null;
-                int candidates = 0;
-                for (ActorEntity e : order) {
-                    if (guessedOrg && e != shortOne && e.kind() == ActorKind.ORGANIZATION && !e.unnamed
-                            && KeyNames.key(e.name()).startsWith(key + " ")) {
-                        full = e; // "Brunner has ..." after "Brunner Mond Group": the company named in full
-                        candidates++;
-                        continue;
+                joinTheOne(shortOne, e -> {
+                    if (e.unnamed) {
+                        return false;
                     }
-                    if (e == shortOne || e.kind() != ActorKind.PERSON || e.unnamed) {
-                        continue;
+                    String full = KeyNames.key(e.name());
+                    if (guessedOrg && e.kind() == ActorKind.ORGANIZATION && full.startsWith(key + " ")) {
+                        return true; // "Brunner has ..." after "Brunner Mond Group": the company named in full
                     }
-                    String full0 = KeyNames.key(e.name());
-                    if (full0.length() > key.length() && full0.endsWith(" " + key) && e.name().strip().contains(" ")) {
-                        full = e; // "Davison" in "Daniel P. Davison", "O'Laughlin" in "Jeanne O'Laughlin"
-                        candidates++;
-                    }
+                    // "Davison" in "Daniel P. Davison", "O'Laughlin" in "Jeanne O'Laughlin"
+                    return e.kind() == ActorKind.PERSON && full.length() > key.length() && full.endsWith(" " + key)
+                            && e.name().strip().contains(" ");
+                });
+            }
+        }
+
+        /** Absorbs {@code part} into the one other actor {@code whole} accepts; with none or several, nothing happens. */
+        void joinTheOne(ActorEntity part, java.util.function.Predicate<ActorEntity> whole) {
+            ActorEntity into = null;
+            int candidates = 0;
+            for (ActorEntity e : order) {
+                if (e != part && whole.test(e)) {
+                    into = e;
+                    candidates++;
                 }
-                if (candidates != 1) {
-                    continue;
-                }
-                absorb(full, shortOne);
+            }
+            if (candidates == 1) {
+                absorb(into, part);
             }
         }
 
@@ -975,17 +997,7 @@ public final class ActorRecognizer {
                         || !a.chars().allMatch(Character::isUpperCase)) {
                     continue;
                 }
-                ActorEntity full = null;
-                int candidates = 0;
-                for (ActorEntity e : order) {
-                    if (e != acronym && e.kind() == ActorKind.ORGANIZATION && a.equals(initials(e.name()))) {
-                        full = e;
-                        candidates++;
-                    }
-                }
-                if (candidates == 1) {
-                    absorb(full, acronym);
-                }
+                joinTheOne(acronym, e -> e.kind() == ActorKind.ORGANIZATION && a.equals(initials(e.name())));
             }
         }
 

@@ -606,14 +606,7 @@ public final class EventExtractor {
             return true; // "a group that protests every week"
         }
         int clause = p.label(v).equals("conj") && p.head(v) >= 0 && p.verb(p.head(v)) ? p.head(v) : v; // "if ... indicted and convicted"
-        int mark = p.dependent(clause, Set.of("mark", "advmod"));
-        if (mark < 0 || mark > v) {
-            return false;
-        }
-        String kind = lexicon.tense(s.tokens().get(mark).norm());
-        String tag = p.tag(v);
-        // "If Kopp were indicted", "unless the talks resume": a condition, in any tense
-        return "condition".equals(kind) || (tag.equals("VBZ") || tag.equals("VBP")) && "time-clause".equals(kind);
+        return lexicon.unrealClause(s, p, clause, v);
     }
 
     /** A simple present in a relative clause tells a habit or a standing fact ("who leads protests", "which meets monthly"). */

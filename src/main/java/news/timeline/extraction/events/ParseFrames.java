@@ -51,24 +51,15 @@ public final class ParseFrames {
     private static final Set<String> PLANNING = Set.of("due", "set", "expect", "plan", "schedule", "intend", "aim", "prepare", "go");
 
     private final Map<String, List<Frame>> byLemma = new HashMap<>();
-    /** Words that open a condition or a clause of time ({@code tense-words.tsv}: condition, time-clause). */
-    private static final Map<String, String> CLAUSE_MARKS = clauseMarks();
+    /** The trigger rules' lexicon, for the words that open a condition or a clause of time. */
+    private final TriggerLexicon lexicon;
 
-    private static Map<String, String> clauseMarks() {
-        Map<String, String> out = new HashMap<>();
-        for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "tense-words.tsv", 2)) {
-            if (r.cell(1).equals("condition") || r.cell(1).equals("time-clause")) {
-                out.put(r.cell(0), r.cell(1));
-            }
-        }
-        return Map.copyOf(out);
+    private ParseFrames(TriggerLexicon lexicon) {
+        this.lexicon = lexicon;
     }
 
-    private ParseFrames() {
-    }
-
-    public static ParseFrames english() {
-        ParseFrames f = new ParseFrames();
+    public static ParseFrames english(TriggerLexicon lexicon) {
+        ParseFrames f = new ParseFrames(lexicon);
         Set<String> ids = new HashSet<>();
         for (DataTable.Row r : DataTable.read(TriggerLexicon.DIR + "frames.tsv", 6)) {
             String id = "events.frame." + r.cell(0);
@@ -294,18 +285,11 @@ public final class ParseFrames {
 
     /** The day the story's lead names (its first two sentences of prose), when it lies in the week up to publication. */
     private static DateValue leadDay(AnalyzedText text, List<Timex> timexes, ReferenceTime reference) {
-        int prose = 0;
-        for (Sentence s : text.sentences()) {
-            if (s.tokens().size() < 8 || ActorRecognizer.titleCase(s)) {
-                continue;
-            }
+        for (Sentence s : ActorRecognizer.lead(text)) {
             for (Timex x : timexes) {
                 if (x.start() >= s.start() && x.end() <= s.end() && withinWeek(x.date().orElse(null), reference)) {
                     return x.date().get();
                 }
-            }
-            if (++prose == 2) {
-                break;
             }
         }
         return null;
@@ -349,7 +333,7 @@ public final class ParseFrames {
             if (m.use() == ActorMention.Use.PLACE || m.actor().kind() != ActorKind.COUNTRY || m.actor().outlet()) {
                 continue;
             }
-            if ((m.from() <= head && head < m.to() || p.dominates(head, m.from())) && !acrossVerbClause(p, head, m.from())
+            if ((m.from() <= head && head < m.to() || p.dominates(head, m.from())) && !acrossClause(p, head, m.from(), true)
                     && !out.contains(m.actor())) {
                 out.add(m.actor()); // "the leaders of North and South Korea": both
             }
@@ -367,20 +351,15 @@ public final class ParseFrames {
         return false;
     }
 
-    /** Like {@link #acrossClause}, but a coordination of nouns ("North and South Korea") stays inside the phrase. */
-    private static boolean acrossVerbClause(Parse p, int root, int node) {
-        for (int k = node; k >= 0 && k != root; k = p.head(k)) {
-            if (CLAUSE.contains(p.label(k)) && !(p.label(k).equals("conj") && !p.verb(k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Does the path from {@code node} up to {@code root} leave a clause or a prepositional phrase of place? */
     private static boolean acrossClause(Parse p, int root, int node) {
+        return acrossClause(p, root, node, false);
+    }
+
+    /** The same, where a coordination of nouns ("North and South Korea") may stay inside the phrase. */
+    private static boolean acrossClause(Parse p, int root, int node, boolean nounsCoordinated) {
         for (int k = node; k >= 0 && k != root; k = p.head(k)) {
-            if (CLAUSE.contains(p.label(k))) {
+            if (CLAUSE.contains(p.label(k)) && !(nounsCoordinated && p.label(k).equals("conj") && !p.verb(k))) {
                 return true;
             }
         }
@@ -391,21 +370,14 @@ public final class ParseFrames {
         return p.dependent(v, Set.of("neg")) >= 0;
     }
 
-    private static boolean hypothetical(Sentence s, Parse p, int v) {
+    private boolean hypothetical(Sentence s, Parse p, int v) {
         for (int k : p.dependents(v)) {
             if (p.label(k).equals("aux") && HYPOTHETICAL.contains(s.tokens().get(k).norm())) {
                 return true;
             }
         }
-        // "if X says", "unless X welcomes"
-        int mark = p.dependent(v, Set.of("mark", "advmod"));
-        if (mark < 0 || mark > v) {
-            return false;
-        }
-        String kind = CLAUSE_MARKS.get(s.tokens().get(mark).norm());
-        // "until Annan visits Baghdad", "once the deal takes effect": a present tense in a clause of time tells of the future
-        return "condition".equals(kind)
-                || "time-clause".equals(kind) && (p.tag(v).equals("VBZ") || p.tag(v).equals("VBP"));
+        // "if X says", "unless X welcomes", "until Annan visits Baghdad"
+        return lexicon.unrealClause(s, p, v, v);
     }
 
     private static boolean planned(Sentence s, Parse p, int v, int top) {

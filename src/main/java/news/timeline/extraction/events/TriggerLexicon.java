@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import news.timeline.extraction.EventType;
 import news.timeline.extraction.text.DataTable;
+import news.timeline.extraction.text.Parse;
+import news.timeline.extraction.text.Sentence;
 
 /** The trigger lexicon of {@code extraction/en/events/triggers.tsv} and the tense words, read once. */
 public final class TriggerLexicon {
@@ -124,6 +126,20 @@ public final class TriggerLexicon {
 
     List<Form> forms(String firstToken) {
         return byFirst.getOrDefault(firstToken, List.of());
+    }
+
+    /**
+     * Does the clause headed by {@code clause} open with a word that makes its verb {@code v} tell nothing that
+     * happened: a condition in any tense ("if Kopp were indicted", "unless X welcomes"), or a clause of time with a
+     * simple present, which tells the future ("until Annan visits Baghdad")? The kinds are rows of tense-words.tsv.
+     */
+    boolean unrealClause(Sentence s, Parse p, int clause, int v) {
+        int mark = p.dependent(clause, Set.of("mark", "advmod"));
+        if (mark < 0 || mark > v) {
+            return false;
+        }
+        String kind = tense(s.tokens().get(mark).norm());
+        return "condition".equals(kind) || "time-clause".equals(kind) && (p.tag(v).equals("VBZ") || p.tag(v).equals("VBP"));
     }
 
     String tense(String word) {
